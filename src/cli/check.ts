@@ -1,0 +1,18 @@
+/**
+ * `npm run check`: validates every content file (schemas, references, required sections) without
+ * building the site, and prints all problems at once, grouped by file, in Chinese.
+ */
+import { formatReport } from '../lib/content-errors.ts';
+import { contentRoot } from '../lib/content-root.ts';
+import { loadContent } from '../lib/load-content.ts';
+
+const root = contentRoot();
+const { entries, problems } = loadContent(root);
+if (problems.length > 0) {
+  console.error(formatReport(problems));
+  console.error(`\n共发现 ${problems.length} 个问题，涉及 ${new Set(problems.map((p) => p.file)).size} 个文件。`);
+  process.exit(1);
+}
+const counts = new Map<string, number>();
+for (const e of entries) counts.set(e.collection, (counts.get(e.collection) ?? 0) + 1);
+console.log(`内容检查通过（${root}）：${[...counts].map(([k, v]) => `${k} ${v}`).join('，')}`);

@@ -1,0 +1,108 @@
+/**
+ * The one catalogue of content errors. Schema messages (through the zod error map in
+ * `schemas/messages.ts`), cross-reference checks, body checks and the personal-data guard all
+ * take their wording from here, and the tests assert against the same table, so an editor sees
+ * the same sentence in `npm run check`, in `astro build` and in the test suite.
+ */
+export const contentErrors = {
+  missing: {
+    message: () => '缺少必填字段',
+    hint: '在 frontmatter 中补上这个字段，字段说明见 README 的“内容字段参考”。',
+  },
+  wrongType: {
+    message: (expected: string, received: string) => `类型不对：应为${expected}，实际是${received}`,
+    hint: '检查 YAML 写法：文字加引号，数字不加引号，列表每项以“- ”开头。',
+  },
+  notInEnum: {
+    message: (allowed: readonly string[]) => `取值不在允许范围内：应为 ${allowed.join(' / ')} 之一`,
+    hint: '只能从所列取值中选一个；要新增取值，请先改 content/taxonomies/ 或 README 所列的枚举。',
+  },
+  badDate: {
+    message: () => '日期无法解析：应写成 YYYY-MM-DD，例如 2024-03-15',
+    hint: '月份 01–12，日期按当月实际天数。',
+  },
+  tooShort: {
+    message: (min: number, unit: string) => `内容太少：至少需要 ${min} ${unit}`,
+    hint: '补足内容后再发布。',
+  },
+  tooLong: {
+    message: (max: number, unit: string) => `内容太多：最多 ${max} ${unit}`,
+    hint: '精简内容，或拆成多条。',
+  },
+  badFormat: {
+    message: (what: string) => `格式不对：${what}`,
+    hint: 'id 只用小写英文字母、数字和连字符，例如 village-finance。',
+  },
+  unknownField: {
+    message: (keys: readonly string[]) => `未知字段：${keys.join('、')}`,
+    hint: '可能是拼写错误；字段名见 README 的“内容字段参考”。',
+  },
+  missingReference: {
+    message: (collection: string, id: string) => `引用的${collection}“${id}”不存在`,
+    hint: '检查 id 拼写，或先新建被引用的条目。',
+  },
+  missingArticle: {
+    message: (documentId: string, article: string) => `制度文件“${documentId}”中没有第 ${article} 条`,
+    hint: '条款号写阿拉伯数字，如 criminal-law#385；“之一”写作 388-1。',
+  },
+  missingSection: {
+    message: (section: string) => `正文缺少“## ${section}”一节`,
+    hint: '警示案例正文须依次包含：基本案情、违纪违法事实、处理结果、警示启示、整改措施。',
+  },
+  yamlSyntax: {
+    message: (detail: string) => `frontmatter 或 YAML 写法有误：${detail}`,
+    hint: '检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。',
+  },
+  duplicateId: {
+    message: (id: string) => `id“${id}”重复`,
+    hint: '同一类内容中 id 不能重复；文件名即 id。',
+  },
+  invalid: {
+    message: (detail: string) => detail,
+    hint: '按提示修改后重新检查。',
+  },
+} as const;
+
+export type ContentErrorCode = keyof typeof contentErrors;
+
+/** One problem in one content file, ready to print or assert on. */
+export interface ContentProblem {
+  file: string;
+  field: string;
+  code: ContentErrorCode;
+  message: string;
+}
+
+export function formatProblem(p: ContentProblem): string {
+  const where = p.field ? `字段 ${p.field}` : '（整条内容）';
+  return `${p.file}\n  ${where}：${p.message}\n  提示：${contentErrors[p.code].hint}`;
+}
+
+/** Groups problems by file, in the order files were first seen, for a report an editor can work through. */
+export function formatReport(problems: readonly ContentProblem[]): string {
+  const byFile = new Map<string, ContentProblem[]>();
+  for (const p of problems) {
+    const list = byFile.get(p.file) ?? [];
+    list.push(p);
+    byFile.set(p.file, list);
+  }
+  const parts: string[] = [];
+  for (const [file, list] of byFile) {
+    parts.push(
+      `${file}\n` +
+        list
+          .map((p) => `  · ${p.field ? `字段 ${p.field}` : '（整条内容）'}：${p.message}\n    提示：${contentErrors[p.code].hint}`)
+          .join('\n'),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+export class ContentError extends Error {
+  readonly problems: readonly ContentProblem[];
+  constructor(problems: readonly ContentProblem[]) {
+    super(`内容检查发现 ${problems.length} 个问题：\n\n${formatReport(problems)}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}

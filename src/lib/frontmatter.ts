@@ -1,0 +1,31 @@
+import { parse, YAMLParseError } from 'yaml';
+
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** Line in the file where the body starts, so body findings can name their line. */
+  bodyLine: number;
+}
+
+export class FrontmatterError extends Error {}
+
+/** Splits `---` frontmatter from a Markdown body and parses it as YAML. */
+export function parseMarkdown(text: string): ParsedFile {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!m) throw new FrontmatterError('文件开头缺少以 --- 包围的 frontmatter');
+  const data = parseYaml(m[1] ?? '');
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('frontmatter 应是“字段: 值”的形式');
+  return { data: data as Record<string, unknown>, body: text.slice(m[0].length), bodyLine: m[0].split('\n').length };
+}
+
+export function parseYaml(text: string): unknown {
+  try {
+    return parse(text, { prettyErrors: false });
+  } catch (err) {
+    if (err instanceof YAMLParseError) {
+      const line = err.linePos?.[0]?.line;
+      throw new FrontmatterError(`${line ? `第 ${line} 行：` : ''}${err.message.split('\n')[0]}`);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Reads a content folder with plain Node (no Astro) and validates it with the same schemas the
+ * build uses: the engine behind `npm run check` and the schema tests. Collects every problem
+ * instead of stopping at the first, so an editor fixes a batch in one go.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { z } from 'astro/zod';
+import { classify, z as zod } from '../schemas/messages.ts';
+import { collectionSpecs } from '../schemas/index.ts';
+import type { CollectionName } from '../schemas/fragments.ts';
+import { checkCaseBody } from './body-checks.ts';
+import { contentErrors, type ContentProblem } from './content-errors.ts';
+import { FrontmatterError, parseMarkdown, parseYaml } from './frontmatter.ts';
+import { checkReferences, type CheckableEntry } from './references.ts';
+
+export interface LoadedEntry extends CheckableEntry {
+  body: string;
+  bodyLine: number;
+}
+
+export interface LoadResult {
+  entries: LoadedEntry[];
+  problems: ContentProblem[];
+}
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+export function issuesToProblems(file: string, issues: readonly z.core.$ZodIssue[]): ContentProblem[] {
+  return issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const path = fieldPath(issue.path);
+    return {
+      file,
+      field: keys.length > 0 ? keys.map((k) => (path ? `${path}.${k}` : k)).join('、') : path,
+      code: classify(issue)?.code ?? 'invalid',
+      message: issue.message,
+    };
+  });
+}
+
+function listMarkdown(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, item.name);
+    if (item.isDirectory()) out.push(...listMarkdown(full));
+    else if (item.name.endsWith('.md') && !item.name.startsWith('_')) out.push(full);
+  }
+  return out.sort();
+}
+
+/** An image path in frontmatter must point at a file next to the entry. */
+const imageChecker = (entryFile: string) => () =>
+  zod.string().refine((p) => existsSync(resolve(dirname(entryFile), p)), { error: '图片文件不存在（路径相对于本条内容所在文件夹）' });
+
+export function loadContent(root: string, cwd = process.cwd()): LoadResult {
+  const entries: LoadedEntry[] = [];
+  const problems: ContentProblem[] = [];
+  const schemas = new Map<CollectionName, z.ZodType>();
+  const rel = (f: string) => relative(cwd, f);
+
+  for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, (typeof collectionSpecs)[CollectionName]][]) {
+    const base = resolve(cwd, root, spec.path);
+    schemas.set(name, spec.schema(() => zod.string()));
+    if (spec.kind === 'terms') {
+      const file = rel(base);
+      if (!existsSync(base)) {
+        problems.push({ file, field: '', code: 'invalid', message: '缺少分类数据文件' });
+        continue;
+      }
+      let list: unknown;
+      try {
+        list = parseYaml(readFileSync(base, 'utf8'));
+      } catch (err) {
+        problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message((err as Error).message) });
+        continue;
+      }
+      if (!Array.isArray(list)) {
+        problems.push({ file, field: '', code: 'invalid', message: '分类数据文件应是以“- id: …”开头的列表' });
+        continue;
+      }
+      const seen = new Set<string>();
+      list.forEach((item: unknown, i) => {
+        const result = spec.schema(() => zod.string()).safeParse(item, { reportInput: true });
+        if (!result.success) {
+          problems.push(...issuesToProblems(file, result.error.issues).map((p) => ({ ...p, field: `[${i}]${p.field ? `.${p.field}` : ''}` })));
+          return;
+        }
+        const data = result.data as Record<string, unknown>;
+        const id = String(data['id']);
+        if (seen.has(id)) problems.push({ file, field: `[${i}].id`, code: 'duplicateId', message: contentErrors.duplicateId.message(id) });
+        seen.add(id);
+        entries.push({ collection: name, id, file, data, body: '', bodyLine: 0 });
+      });
+      continue;
+    }
+    for (const full of listMarkdown(base)) {
+      const file = rel(full);
+      const id = relative(base, full).replace(/\.md$/, '');
+      let parsed;
+      try {
+        parsed = parseMarkdown(readFileSync(full, 'utf8'));
+      } catch (err) {
+        if (!(err instanceof FrontmatterError)) throw err;
+        problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message(err.message) });
+        continue;
+      }
+      const result = spec.schema(imageChecker(full)).safeParse(parsed.data, { reportInput: true });
+      if (!result.success) {
+        problems.push(...issuesToProblems(file, result.error.issues));
+        continue;
+      }
+      const data = result.data as Record<string, unknown>;
+      entries.push({ collection: name, id, file, data, body: parsed.body, bodyLine: parsed.bodyLine });
+      if (name === 'cases') problems.push(...checkCaseBody(file, parsed.body));
+    }
+  }
+  problems.push(...checkReferences(entries, (c) => schemas.get(c) as z.ZodType));
+  return { entries, problems };
+}

@@ -1,0 +1,94 @@
+import { z } from './messages.ts';
+import { articleRef, date, heading, nonEmpty, publishing, ref, source, tags, year } from './fragments.ts';
+
+export const PARTY_SANCTIONS = ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍'] as const;
+export const GOVERNMENT_SANCTIONS = ['警告', '记过', '记大过', '降级', '撤职', '开除'] as const;
+/** 四种形态 first form and organisational measures, for cases that end without a sanction. */
+export const LIGHT_MEASURES = ['谈话提醒', '批评教育', '责令检查', '诫勉', '通报批评', '调整岗位', '组织处理'] as const;
+
+export const CASE_SECTIONS = ['基本案情', '违纪违法事实', '处理结果', '警示启示', '整改措施'] as const;
+
+export const SURFACED_BY = {
+  audit: '审计发现',
+  report: '群众举报',
+  inspection: '巡视巡察',
+  'data-alert': '大数据预警',
+  'self-report': '主动交代',
+  supervision: '日常监督',
+  'related-case': '关联案件',
+} as const;
+
+const sanction = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.strictObject({
+    sanction: z.enum(values),
+    /** Party-rule or public-office articles the sanction rests on. */
+    basis: z.array(articleRef()).default([]),
+    note: z.string().optional(),
+  });
+
+export const dispositionSchema = z
+  .strictObject({
+    /** 四种形态 first form or organisational handling, when no sanction was given. */
+    measures: z.array(z.enum(LIGHT_MEASURES)).default([]),
+    party: sanction(PARTY_SANCTIONS).optional(),
+    government: sanction(GOVERNMENT_SANCTIONS).optional(),
+    criminal: z
+      .strictObject({
+        charges: z.array(nonEmpty()).min(1),
+        /** The sentence as the judgment words it, e.g. 有期徒刑五年六个月. */
+        term: nonEmpty(),
+        fine: z.string().optional(),
+        basis: z.array(articleRef()).min(1),
+        year: year.optional(),
+      })
+      .optional(),
+  })
+  .refine((d) => d.measures.length > 0 || d.party || d.government || d.criminal, {
+    error: '处理结果至少要有一项：measures、party、government 或 criminal',
+  });
+
+export const caseSchema = z
+  .strictObject({
+    ...heading,
+    ...publishing,
+    tags,
+    published: date(),
+    /** The year the case was decided; the risk map counts cases by this year. */
+    year,
+    /** The years the conduct lasted; decides which version of a rule applied. */
+    conduct: z.strictObject({ from: year, to: year }).refine((c) => c.from <= c.to, { error: 'conduct.from 不能晚于 conduct.to' }),
+    region: nonEmpty(2).max(20),
+    sector: ref('sectors'),
+    riskPoints: z.array(ref('riskPoints')).min(1),
+    powerStage: ref('powerStages'),
+    /** The offender's post level, as one of the three audience tiers. */
+    tier: z.enum(['leader', 'key-post', 'staff']),
+    /** The offender's post as the case names it, anonymised: 某县住建局局长. */
+    post: nonEmpty(2),
+    violations: z.array(ref('violationTypes')).min(1),
+    surfacedBy: z.enum(Object.keys(SURFACED_BY) as [keyof typeof SURFACED_BY, ...(keyof typeof SURFACED_BY)[]]),
+    /** Money involved, in 万元, where the case has a figure. */
+    amount: z.number().nonnegative().optional(),
+    disposition: dispositionSchema,
+    /** The unit's own rules the conduct broke, as links to their articles. */
+    rulesBreached: z.array(articleRef()).default([]),
+    /** One takeaway for each audience tier. */
+    lessons: z.strictObject({ leader: nonEmpty(10), 'key-post': nonEmpty(10), staff: nonEmpty(10) }),
+    /** 以案四说: the case read for 德, 纪, 法 and 责. */
+    fourPerspectives: z.strictObject({ morality: nonEmpty(10), discipline: nonEmpty(10), law: nonEmpty(10), responsibility: nonEmpty(10) }),
+    questions: z.array(nonEmpty(6)).min(2),
+    kind: z.enum(['teaching', 'public-report']),
+    /** For a public-report case, the public notice it is based on. */
+    citation: source.optional(),
+    source: nonEmpty(4),
+  })
+  .superRefine((c, ctx) => {
+    if (c.kind === 'public-report' && !c.citation) {
+      ctx.addIssue({ code: 'custom', path: ['citation'], message: 'kind 为 public-report 时必须注明 citation（公开通报的出处）' });
+    }
+    if (c.conduct.to > c.year) {
+      ctx.addIssue({ code: 'custom', path: ['conduct', 'to'], message: `违纪违法行为的结束年份不能晚于案件年份 ${c.year}` });
+    }
+  });
+
+export type CaseData = z.infer<typeof caseSchema>;

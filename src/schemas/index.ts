@@ -1,0 +1,34 @@
+/**
+ * Every collection's schema and where its files live, in one table. `content.config.ts` turns it
+ * into Astro collections; `npm run check` and the tests parse the same files with the same schemas.
+ */
+import type { z } from './messages.ts';
+import { caseSchema } from './case.ts';
+import { courseSchema } from './course.ts';
+import { cultureSchema } from './culture.ts';
+import { documentSchema } from './document.ts';
+import type { CollectionName } from './fragments.ts';
+import { actorSchema, audienceSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
+
+export type ImageHelper = () => z.ZodType;
+
+export interface CollectionSpec {
+  /** Markdown entries (one file each) or one YAML file holding a list of terms. */
+  kind: 'entries' | 'terms';
+  /** Folder for entries, file for terms, relative to the content root. */
+  path: string;
+  schema: (image: ImageHelper) => z.ZodType;
+}
+
+export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
+  cases: { kind: 'entries', path: 'cases', schema: () => caseSchema },
+  courses: { kind: 'entries', path: 'courses', schema: () => courseSchema },
+  culture: { kind: 'entries', path: 'culture', schema: (image) => cultureSchema(image) },
+  documents: { kind: 'entries', path: 'documents', schema: () => documentSchema },
+  sectors: { kind: 'terms', path: 'taxonomies/sectors.yaml', schema: () => sectorSchema },
+  riskPoints: { kind: 'terms', path: 'taxonomies/risk-points.yaml', schema: () => riskPointSchema },
+  violationTypes: { kind: 'terms', path: 'taxonomies/violation-types.yaml', schema: () => violationTypeSchema },
+  audiences: { kind: 'terms', path: 'taxonomies/audiences.yaml', schema: () => audienceSchema },
+  powerStages: { kind: 'terms', path: 'taxonomies/power-stages.yaml', schema: () => powerStageSchema },
+  actors: { kind: 'terms', path: 'taxonomies/actors.yaml', schema: () => actorSchema },
+};

@@ -1,0 +1,40 @@
+import { z } from './messages.ts';
+import { id, nonEmpty, ref } from './fragments.ts';
+
+const term = {
+  id: id(),
+  name: nonEmpty(),
+  description: nonEmpty(4),
+};
+
+export const sectorSchema = z.strictObject({ ...term, order: z.number().int().default(100) });
+
+export const powerStageSchema = z.strictObject({ ...term, id: z.enum(['decision', 'execution', 'supervision']) });
+
+export const audienceSchema = z.strictObject({
+  ...term,
+  id: z.enum(['leader', 'key-post', 'staff', 'trainer', 'public']),
+  /** A tier is an audience that a case's offender can belong to and a module can be written for. */
+  tier: z.boolean(),
+  focus: nonEmpty(),
+});
+export type AudienceId = z.infer<typeof audienceSchema>['id'];
+
+export const violationTypeSchema = z.strictObject({
+  ...term,
+  /** Where the conduct is defined: 党纪 (party discipline), 政务 (public office), or 刑事 (criminal). */
+  layer: z.enum(['party', 'government', 'criminal']),
+});
+
+export const riskPointSchema = z.strictObject({
+  ...term,
+  sector: ref('sectors'),
+  stage: ref('powerStages'),
+  forms: z.array(nonEmpty()).min(2),
+});
+
+export const actorSchema = z.strictObject({
+  ...term,
+  category: z.enum(['core', 'implementing', 'partner', 'grassroots']),
+  duties: z.array(nonEmpty()).min(1),
+});
