@@ -1,27 +1,22 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { collectionSpecs } from './schemas/index.ts';
-import type { CollectionName } from './schemas/fragments.ts';
+import { collectionSpecs as specs } from './schemas/index.ts';
 import { contentRoot } from './lib/content-root.ts';
 
 const root = contentRoot();
-
-function collection(name: CollectionName) {
-  const spec = collectionSpecs[name];
-  // Editors write Markdown; MDX (which runs code) is kept for the project's own pages.
-  const loader = spec.kind === 'entries' ? glob({ pattern: '**/[^_]*.md', base: `${root}/${spec.path}` }) : file(`${root}/${spec.path}`);
-  return defineCollection({ loader, schema: ({ image }) => spec.schema(image) });
-}
+// Editors write Markdown; MDX (which runs code) is kept for the project's own pages.
+const entries = (path: string) => glob({ pattern: '**/[^_]*.md', base: `${root}/${path}` });
+const terms = (path: string) => file(`${root}/${path}`);
 
 export const collections = {
-  cases: collection('cases'),
-  courses: collection('courses'),
-  culture: collection('culture'),
-  documents: collection('documents'),
-  sectors: collection('sectors'),
-  riskPoints: collection('riskPoints'),
-  violationTypes: collection('violationTypes'),
-  audiences: collection('audiences'),
-  powerStages: collection('powerStages'),
-  actors: collection('actors'),
+  cases: defineCollection({ loader: entries(specs.cases.path), schema: specs.cases.schema }),
+  courses: defineCollection({ loader: entries(specs.courses.path), schema: specs.courses.schema }),
+  culture: defineCollection({ loader: entries(specs.culture.path), schema: ({ image }) => specs.culture.schema(image) }),
+  documents: defineCollection({ loader: entries(specs.documents.path), schema: specs.documents.schema }),
+  sectors: defineCollection({ loader: terms(specs.sectors.path), schema: specs.sectors.schema }),
+  riskPoints: defineCollection({ loader: terms(specs.riskPoints.path), schema: specs.riskPoints.schema }),
+  violationTypes: defineCollection({ loader: terms(specs.violationTypes.path), schema: specs.violationTypes.schema }),
+  audiences: defineCollection({ loader: terms(specs.audiences.path), schema: specs.audiences.schema }),
+  powerStages: defineCollection({ loader: terms(specs.powerStages.path), schema: specs.powerStages.schema }),
+  actors: defineCollection({ loader: terms(specs.actors.path), schema: specs.actors.schema }),
 };

@@ -9,10 +9,10 @@ import type { z } from 'astro/zod';
 import { classify, z as zod } from '../schemas/messages.ts';
 import { collectionSpecs } from '../schemas/index.ts';
 import type { CollectionName } from '../schemas/fragments.ts';
-import { checkCaseBody } from './body-checks.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { FrontmatterError, parseMarkdown, parseYaml } from './frontmatter.ts';
-import { checkReferences, type CheckableEntry } from './references.ts';
+import type { CheckableEntry } from './references.ts';
+import { validateEntries } from './validate.ts';
 
 export interface LoadedEntry extends CheckableEntry {
   body: string;
@@ -59,12 +59,11 @@ const imageChecker = (entryFile: string) => () =>
 export function loadContent(root: string, cwd = process.cwd()): LoadResult {
   const entries: LoadedEntry[] = [];
   const problems: ContentProblem[] = [];
-  const schemas = new Map<CollectionName, z.ZodType>();
+  const unparsed: { collection: CollectionName; id: string }[] = [];
   const rel = (f: string) => relative(cwd, f);
 
   for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, (typeof collectionSpecs)[CollectionName]][]) {
     const base = resolve(cwd, root, spec.path);
-    schemas.set(name, spec.schema(() => zod.string()));
     if (spec.kind === 'terms') {
       const file = rel(base);
       if (!existsSync(base)) {
@@ -87,6 +86,8 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
         const result = spec.schema(() => zod.string()).safeParse(item, { reportInput: true });
         if (!result.success) {
           problems.push(...issuesToProblems(file, result.error.issues).map((p) => ({ ...p, field: `[${i}]${p.field ? `.${p.field}` : ''}` })));
+          const rawId = (item as { id?: unknown } | null)?.id;
+          if (typeof rawId === 'string') unparsed.push({ collection: name, id: rawId });
           return;
         }
         const data = result.data as Record<string, unknown>;
@@ -106,18 +107,19 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
       } catch (err) {
         if (!(err instanceof FrontmatterError)) throw err;
         problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message(err.message) });
+        unparsed.push({ collection: name, id });
         continue;
       }
       const result = spec.schema(imageChecker(full)).safeParse(parsed.data, { reportInput: true });
       if (!result.success) {
         problems.push(...issuesToProblems(file, result.error.issues));
+        unparsed.push({ collection: name, id });
         continue;
       }
       const data = result.data as Record<string, unknown>;
       entries.push({ collection: name, id, file, data, body: parsed.body, bodyLine: parsed.bodyLine });
-      if (name === 'cases') problems.push(...checkCaseBody(file, parsed.body));
     }
   }
-  problems.push(...checkReferences(entries, (c) => schemas.get(c) as z.ZodType));
+  problems.push(...validateEntries(entries, unparsed));
   return { entries, problems };
 }

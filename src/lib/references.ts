@@ -68,14 +68,18 @@ export interface CheckableEntry {
   data: Record<string, unknown>;
 }
 
-export function buildRefIndex(entries: readonly CheckableEntry[]): RefIndex {
+/**
+ * `unparsed` are entries that exist but failed their schema: references to them are not reported
+ * again as missing, since the editor already has the real error for that file.
+ */
+export function buildRefIndex(entries: readonly CheckableEntry[], unparsed: readonly { collection: CollectionName; id: string }[] = []): RefIndex {
   const ids = new Map<CollectionName, Set<string>>();
   const articles = new Map<string, Set<string>>();
-  for (const e of entries) {
+  for (const e of [...entries, ...unparsed]) {
     let set = ids.get(e.collection);
     if (!set) ids.set(e.collection, (set = new Set()));
     set.add(e.id);
-    if (e.collection === 'documents') {
+    if (e.collection === 'documents' && 'data' in e) {
       const list = (e.data['articles'] as { n: string }[] | undefined) ?? [];
       articles.set(e.id, new Set(list.map((a) => String(a.n))));
     }
@@ -91,7 +95,8 @@ export function checkRef(ref: FoundRef, index: RefIndex): Omit<ContentProblem, '
     if (!index.ids.get('documents')?.has(docId)) {
       return { field: ref.field, code: 'missingReference', message: contentErrors.missingReference.message(collectionNames.documents, docId) };
     }
-    if (article && !index.articles.get(docId)?.has(article)) {
+    const known = index.articles.get(docId);
+    if (article && known && !known.has(article)) {
       return { field: ref.field, code: 'missingArticle', message: contentErrors.missingArticle.message(docId, article) };
     }
     return undefined;
@@ -105,8 +110,9 @@ export function checkRef(ref: FoundRef, index: RefIndex): Omit<ContentProblem, '
 export function checkReferences(
   entries: readonly CheckableEntry[],
   schemaOf: (collection: CollectionName) => z.ZodType,
+  unparsed: readonly { collection: CollectionName; id: string }[] = [],
 ): ContentProblem[] {
-  const index = buildRefIndex(entries);
+  const index = buildRefIndex(entries, unparsed);
   const problems: ContentProblem[] = [];
   for (const e of entries) {
     for (const ref of findRefs(schemaOf(e.collection), e.data)) {

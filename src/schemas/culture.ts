@@ -9,13 +9,11 @@ export const CULTURE_CATEGORIES = {
   artwork: '书画作品',
 } as const;
 
-type ImageSchema = z.ZodType;
-
 /**
  * Culture items carry images through Astro's image pipeline, so the schema takes the image
  * helper from Astro's schema context; tests and `npm run check` pass a plain path checker.
  */
-export const cultureSchema = (image: () => ImageSchema) =>
+export const cultureSchema = <I extends z.ZodType>(image: () => I) =>
   z
     .strictObject({
       ...heading,
@@ -43,4 +41,4 @@ export const cultureSchema = (image: () => ImageSchema) =>
       }
     });
 
-export type CultureData = z.infer<ReturnType<typeof cultureSchema>>;
+

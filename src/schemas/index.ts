@@ -10,20 +10,18 @@ import { documentSchema } from './document.ts';
 import type { CollectionName } from './fragments.ts';
 import { actorSchema, audienceSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
 
-export type ImageHelper = () => z.ZodType;
-
 export interface CollectionSpec {
   /** Markdown entries (one file each) or one YAML file holding a list of terms. */
   kind: 'entries' | 'terms';
   /** Folder for entries, file for terms, relative to the content root. */
   path: string;
-  schema: (image: ImageHelper) => z.ZodType;
+  schema: <I extends z.ZodType>(image: () => I) => z.ZodType;
 }
 
-export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
+export const collectionSpecs = {
   cases: { kind: 'entries', path: 'cases', schema: () => caseSchema },
   courses: { kind: 'entries', path: 'courses', schema: () => courseSchema },
-  culture: { kind: 'entries', path: 'culture', schema: (image) => cultureSchema(image) },
+  culture: { kind: 'entries', path: 'culture', schema: <I extends z.ZodType>(image: () => I) => cultureSchema(image) },
   documents: { kind: 'entries', path: 'documents', schema: () => documentSchema },
   sectors: { kind: 'terms', path: 'taxonomies/sectors.yaml', schema: () => sectorSchema },
   riskPoints: { kind: 'terms', path: 'taxonomies/risk-points.yaml', schema: () => riskPointSchema },
@@ -31,4 +29,4 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   audiences: { kind: 'terms', path: 'taxonomies/audiences.yaml', schema: () => audienceSchema },
   powerStages: { kind: 'terms', path: 'taxonomies/power-stages.yaml', schema: () => powerStageSchema },
   actors: { kind: 'terms', path: 'taxonomies/actors.yaml', schema: () => actorSchema },
-};
+} as const satisfies Record<CollectionName, CollectionSpec>;

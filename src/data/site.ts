@@ -1,0 +1,58 @@
+/**
+ * The only place pages get content from: loads every collection once, runs the whole-site checks
+ * (references, case sections) and builds the site model for this edition. A content error stops
+ * the build with every problem listed, each naming its file and field.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionName } from '../schemas/fragments.ts';
+import { ContentError } from '../lib/content-errors.ts';
+import { edition } from '../lib/content-root.ts';
+import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
+import { validateEntries, type ValidatableEntry } from '../lib/validate.ts';
+
+export type CaseEntry = CollectionEntry<'cases'>;
+export type CourseEntry = CollectionEntry<'courses'>;
+export type CultureEntry = CollectionEntry<'culture'>;
+export type DocumentEntry = CollectionEntry<'documents'>;
+export type Site = SiteModel<CaseEntry, CourseEntry, CultureEntry, DocumentEntry>;
+
+async function load(): Promise<Site> {
+  const [cases, courses, culture, documents, sectors, riskPoints, violationTypes, audiences, powerStages, actors] = await Promise.all([
+    getCollection('cases'),
+    getCollection('courses'),
+    getCollection('culture'),
+    getCollection('documents'),
+    getCollection('sectors'),
+    getCollection('riskPoints'),
+    getCollection('violationTypes'),
+    getCollection('audiences'),
+    getCollection('powerStages'),
+    getCollection('actors'),
+  ]);
+  const all: ValidatableEntry[] = [];
+  const add = (collection: CollectionName, list: readonly { id: string; data: object; filePath?: string | undefined; body?: string | undefined }[], termsFile?: string) => {
+    for (const e of list) {
+      all.push({ collection, id: e.id, file: e.filePath ?? termsFile ?? collection, data: e.data as Record<string, unknown>, body: e.body ?? '' });
+    }
+  };
+  add('cases', cases);
+  add('courses', courses);
+  add('culture', culture);
+  add('documents', documents);
+  add('sectors', sectors, 'taxonomies/sectors.yaml');
+  add('riskPoints', riskPoints, 'taxonomies/risk-points.yaml');
+  add('violationTypes', violationTypes, 'taxonomies/violation-types.yaml');
+  add('audiences', audiences, 'taxonomies/audiences.yaml');
+  add('powerStages', powerStages, 'taxonomies/power-stages.yaml');
+  add('actors', actors, 'taxonomies/actors.yaml');
+  const problems = validateEntries(all);
+  if (problems.length > 0) throw new ContentError(problems);
+  return buildSiteModel({ cases, courses, culture, documents, sectors, riskPoints, violationTypes, audiences, powerStages, actors }, edition());
+}
+
+let site: Promise<Site> | undefined;
+/** Memoised: every page of a build shares one load and one set of indexes. */
+export function getSite(): Promise<Site> {
+  site ??= load();
+  return site;
+}

@@ -1,0 +1,179 @@
+/**
+ * The site's derived structures, computed once from all entries: what is published in this
+ * edition, lookups by id, and the reference graph (article backlinks, risk point → entries,
+ * case → modules). Every index is built in one pass over the entries, never pairwise.
+ */
+import type { CaseData } from '../schemas/case.ts';
+import type { CourseData } from '../schemas/course.ts';
+import type { DocumentData, ArticleData } from '../schemas/document.ts';
+import type { z } from '../schemas/messages.ts';
+import type {
+  actorSchema,
+  audienceSchema,
+  powerStageSchema,
+  riskPointSchema,
+  sectorSchema,
+  violationTypeSchema,
+} from '../schemas/taxonomies.ts';
+import type { Edition } from './content-root.ts';
+import { articleLabel } from './cn-numerals.ts';
+import { isPublished, type Publishable } from './publish.ts';
+import { articleRefUrl, parseArticleRef } from './urls.ts';
+
+export interface Entry<D> {
+  id: string;
+  data: D;
+}
+
+export type Sector = z.infer<typeof sectorSchema>;
+export type RiskPoint = z.infer<typeof riskPointSchema>;
+export type ViolationType = z.infer<typeof violationTypeSchema>;
+export type Audience = z.infer<typeof audienceSchema>;
+export type PowerStage = z.infer<typeof powerStageSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+
+export interface CultureLike extends Publishable {
+  title: string;
+  summary: string;
+  published: Date;
+  category: string;
+  audiences: string[];
+  tags: string[];
+}
+
+export interface SiteInput<C extends Entry<CaseData>, M extends Entry<CourseData>, U extends Entry<CultureLike>, D extends Entry<DocumentData>> {
+  cases: readonly C[];
+  courses: readonly M[];
+  culture: readonly U[];
+  documents: readonly D[];
+  sectors: readonly Entry<Sector>[];
+  riskPoints: readonly Entry<RiskPoint>[];
+  violationTypes: readonly Entry<ViolationType>[];
+  audiences: readonly Entry<Audience>[];
+  powerStages: readonly Entry<PowerStage>[];
+  actors: readonly Entry<Actor>[];
+}
+
+export interface ResolvedArticle<D> {
+  ref: string;
+  document: D;
+  article?: ArticleData;
+  /** 《刑法》第三百八十五条 */
+  label: string;
+  url: string;
+}
+
+const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((e) => [e.id, e]));
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Newest first: by the year decided, then by the date added to the library. */
+export function compareCases(a: Entry<CaseData>, b: Entry<CaseData>): number {
+  return b.data.year - a.data.year || b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id);
+}
+
+export function articleRefsOfCase(c: CaseData): string[] {
+  const d = c.disposition;
+  return [...(d.party?.basis ?? []), ...(d.government?.basis ?? []), ...(d.criminal?.basis ?? []), ...c.rulesBreached];
+}
+
+export function buildSiteModel<C extends Entry<CaseData>, M extends Entry<CourseData>, U extends Entry<CultureLike>, D extends Entry<DocumentData>>(
+  input: SiteInput<C, M, U, D>,
+  edition: Edition,
+) {
+  const visible = <T extends Entry<Publishable>>(list: readonly T[]) => list.filter((e) => isPublished(e.data, edition));
+  const cases = visible(input.cases).sort(compareCases);
+  const courses = visible(input.courses).sort((a, b) => a.data.title.localeCompare(b.data.title, 'zh-CN'));
+  const culture = visible(input.culture).sort((a, b) => b.data.published.getTime() - a.data.published.getTime());
+  const documents = visible(input.documents);
+
+  const caseById = byId(cases);
+  const courseById = byId(courses);
+  const cultureById = byId(culture);
+  const documentById = byId(documents);
+  const terms = {
+    sectors: byId([...input.sectors].sort((a, b) => a.data.order - b.data.order)),
+    riskPoints: byId(input.riskPoints),
+    violationTypes: byId(input.violationTypes),
+    audiences: byId(input.audiences),
+    powerStages: byId(input.powerStages),
+    actors: byId(input.actors),
+  };
+
+  /** A reference to a document or article, or undefined when its document is not published in this edition. */
+  function resolveArticle(ref: string): ResolvedArticle<D> | undefined {
+    const { documentId, article } = parseArticleRef(ref);
+    const document = documentById.get(documentId);
+    if (!document) return undefined;
+    const found = article ? document.data.articles.find((a) => a.n === article) : undefined;
+    return {
+      ref,
+      document,
+      ...(found ? { article: found } : {}),
+      label: `《${document.data.shortTitle}》${found ? articleLabel(found.n) : ''}`,
+      url: articleRefUrl(ref),
+    };
+  }
+
+  // The reference graph, one pass over each kind.
+  const articleCitedBy = new Map<string, { cases: C[]; courses: M[] }>();
+  const citedBy = (ref: string) => {
+    let entry = articleCitedBy.get(ref);
+    if (!entry) articleCitedBy.set(ref, (entry = { cases: [], courses: [] }));
+    return entry;
+  };
+  const casesByRiskPoint = new Map<string, C[]>();
+  const coursesByRiskPoint = new Map<string, M[]>();
+  const coursesByCase = new Map<string, M[]>();
+  for (const c of cases) {
+    for (const ref of new Set(articleRefsOfCase(c.data))) citedBy(ref).cases.push(c);
+    for (const rp of c.data.riskPoints) push(casesByRiskPoint, rp, c);
+  }
+  for (const m of courses) {
+    for (const ref of new Set(m.data.articles)) citedBy(ref).courses.push(m);
+    for (const rp of m.data.riskPoints) push(coursesByRiskPoint, rp, m);
+    for (const id of m.data.cases) if (caseById.has(id)) push(coursesByCase, id, m);
+  }
+  const articlesByRiskPoint = new Map<string, ResolvedArticle<D>[]>();
+  for (const d of documents) {
+    for (const a of d.data.articles) {
+      for (const rp of a.riskPoints) {
+        const resolved = resolveArticle(`${d.id}#${a.n}`);
+        if (resolved) push(articlesByRiskPoint, rp, resolved);
+      }
+    }
+  }
+  const supersededBy = new Map<string, D>();
+  for (const d of documents) if (d.data.supersedes) supersededBy.set(d.data.supersedes, d);
+
+  return {
+    edition,
+    cases,
+    courses,
+    culture,
+    documents,
+    caseById,
+    courseById,
+    cultureById,
+    documentById,
+    terms,
+    resolveArticle,
+    /** Published entries only: an internal target simply drops out of the list. */
+    publishedCases: (ids: readonly string[]) => ids.flatMap((id) => caseById.get(id) ?? []),
+    publishedCourses: (ids: readonly string[]) => ids.flatMap((id) => courseById.get(id) ?? []),
+    citationsOf: (documentId: string, n?: string) => articleCitedBy.get(n ? `${documentId}#${n}` : documentId) ?? { cases: [], courses: [] },
+    casesByRiskPoint: (id: string) => casesByRiskPoint.get(id) ?? [],
+    coursesByRiskPoint: (id: string) => coursesByRiskPoint.get(id) ?? [],
+    articlesByRiskPoint: (id: string) => articlesByRiskPoint.get(id) ?? [],
+    coursesByCase: (id: string) => coursesByCase.get(id) ?? [],
+    supersededBy: (id: string) => supersededBy.get(id),
+  };
+}
+
+export type SiteModel<C extends Entry<CaseData>, M extends Entry<CourseData>, U extends Entry<CultureLike>, D extends Entry<DocumentData>> = ReturnType<
+  typeof buildSiteModel<C, M, U, D>
+>;

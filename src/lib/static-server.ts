@@ -1,0 +1,73 @@
+/**
+ * A small static file server for a built site: used by the browser tests and by the intranet
+ * package, where Pagefind cannot run from file:// and no web server may be installed.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+function fileFor(root: string, urlPath: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  const full = normalize(join(root, path));
+  if (full !== root && !full.startsWith(root + sep)) return undefined;
+  for (const candidate of [full, join(full, 'index.html')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return undefined;
+}
+
+export function serveStatic(dir: string, headers: Record<string, string> = {}): Server {
+  const root = resolve(dir);
+  return createServer((req, res) => {
+    const url = req.url ?? '/';
+    const path = url.split('?')[0] ?? '/';
+    // /cases → /cases/ as a static host does, so relative links resolve the same way.
+    if (!path.endsWith('/') && !extname(path) && fileFor(root, `${path}/`)) {
+      res.writeHead(301, { location: `${path}/${url.slice(path.length)}` });
+      res.end();
+      return;
+    }
+    const file = fileFor(root, url);
+    const status = file ? 200 : 404;
+    const target = file ?? join(root, '404.html');
+    res.writeHead(status, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', ...headers });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(target)
+      .on('error', () => res.end())
+      .pipe(res);
+  });
+}

@@ -1,0 +1,33 @@
+/** Every URL the site links to is built here, so a page and the links to it never disagree. */
+import { ARTICLE_REF_PATTERN } from '../schemas/fragments.ts';
+import { articleAnchor } from './cn-numerals.ts';
+
+export const urls = {
+  home: () => '/',
+  cases: () => '/cases/',
+  case: (id: string) => `/cases/${id}/`,
+  courses: () => '/courses/',
+  course: (id: string) => `/courses/${id}/`,
+  culture: () => '/culture/',
+  cultureItem: (id: string) => `/culture/${id}/`,
+  documents: () => '/documents/',
+  document: (id: string) => `/documents/${id}/`,
+  article: (documentId: string, n: string) => `/documents/${documentId}/#${articleAnchor(n)}`,
+  risks: () => '/risks/',
+  riskPoint: (id: string) => `/risks/${id}/`,
+  tracks: () => '/tracks/',
+  track: (audience: string) => `/tracks/${audience}/`,
+  search: () => '/search/',
+};
+
+/** `criminal-law#385` → its document id and article number. */
+export function parseArticleRef(ref: string): { documentId: string; article?: string } {
+  const m = ARTICLE_REF_PATTERN.exec(ref);
+  if (!m) throw new Error(`无效的条款引用：${ref}`);
+  return m[2] ? { documentId: m[1] as string, article: m[2] } : { documentId: m[1] as string };
+}
+
+export function articleRefUrl(ref: string): string {
+  const { documentId, article } = parseArticleRef(ref);
+  return article ? urls.article(documentId, article) : urls.document(documentId);
+}

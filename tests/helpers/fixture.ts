@@ -1,0 +1,21 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const MINI = 'tests/fixtures/mini';
+
+/** A private copy of the mini fixture site, to plant a fault in. */
+export function copyFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lianjian-fixture-'));
+  cpSync(MINI, dir, { recursive: true });
+  return dir;
+}
+
+/** Edits one file of a fixture copy with a string replacement that must match. */
+export function plant(dir: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`fixture edit did not match in ${file}: ${String(from)}`);
+  writeFileSync(path, next);
+}

@@ -1,0 +1,118 @@
+/**
+ * The content checks against the mini fixture site, through the real schemas: each planted fault
+ * must be reported with the exact file, field and catalogue message.
+ */
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentErrors } from '../../src/lib/content-errors.ts';
+import { loadContent } from '../../src/lib/load-content.ts';
+import { copyFixture, MINI, plant } from '../helpers/fixture.ts';
+
+function problemsAfter(file: string, from: string | RegExp, to: string) {
+  const dir = copyFixture();
+  plant(dir, file, from, to);
+  const { problems } = loadContent(dir, '/');
+  return { problems, path: relative('/', join(dir, file)) };
+}
+
+describe('the mini fixture site', () => {
+  it('passes every check and loads every entry', () => {
+    const { entries, problems } = loadContent(MINI);
+    expect(problems).toEqual([]);
+    const count = (c: string) => entries.filter((e) => e.collection === c).length;
+    expect([count('cases'), count('courses'), count('culture'), count('documents')]).toEqual([3, 1, 1, 3]);
+  });
+});
+
+describe('schema errors name the file, the field and what was expected', () => {
+  it('a missing required field', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', /^region: .*\n/m, '');
+    expect(problems).toEqual([{ file: path, field: 'region', code: 'missing', message: contentErrors.missing.message() }]);
+  });
+
+  it('a value outside its enum', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'tier: leader', 'tier: boss');
+    expect(problems).toEqual([
+      { file: path, field: 'tier', code: 'notInEnum', message: contentErrors.notInEnum.message(['leader', 'key-post', 'staff']) },
+    ]);
+  });
+
+  it('an impossible date', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'published: 2025-03-01', 'published: 2025-02-30');
+    expect(problems).toEqual([{ file: path, field: 'published', code: 'badDate', message: contentErrors.badDate.message() }]);
+  });
+
+  it('malformed frontmatter YAML', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'region: 某省', 'region: [某省');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: path, field: '', code: 'yamlSyntax' });
+    expect(problems[0]?.message).toMatch(/^frontmatter 或 YAML 写法有误：第 \d+ 行/);
+  });
+
+  it('malformed taxonomy YAML', () => {
+    const { problems, path } = problemsAfter('taxonomies/sectors.yaml', '- id: procurement', '- id: procurement\n  name: [物资采购');
+    expect(problems[0]).toMatchObject({ file: path, code: 'yamlSyntax' });
+  });
+
+  it('a misspelt field is not silently ignored', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'region: 某省', 'regoin: 某省');
+    expect(problems).toContainEqual({ file: path, field: 'regoin', code: 'unknownField', message: contentErrors.unknownField.message(['regoin']) });
+    expect(problems).toContainEqual({ file: path, field: 'region', code: 'missing', message: contentErrors.missing.message() });
+  });
+
+  it('a quiz answer outside the options', () => {
+    const { problems, path } = problemsAfter('courses/basic-module.md', 'answer: [1], explanation: 这类要求', 'answer: [2], explanation: 这类要求');
+    expect(problems).toEqual([{ file: path, field: 'quiz[2].answer', code: 'invalid', message: '答案序号超出选项范围：共 2 个选项，序号从 0 起算' }]);
+  });
+
+  it('a class schedule that does not add up to the duration', () => {
+    const { problems, path } = problemsAfter('courses/basic-module.md', 'durationMinutes: 90', 'durationMinutes: 80');
+    expect(problems).toEqual([{ file: path, field: 'schedule', code: 'invalid', message: '课堂环节合计 90 分钟，与 durationMinutes 的 80 分钟不一致' }]);
+  });
+
+  it('a history item without a source', () => {
+    const { problems, path } = problemsAfter('culture/ink-stone.md', /^sources: .*\n/m, '');
+    expect(problems).toEqual([{ file: path, field: 'sources', code: 'invalid', message: '历史典故和廉洁格言必须注明出处（sources）' }]);
+  });
+
+  it('a missing image file', () => {
+    const { problems, path } = problemsAfter('culture/ink-stone.md', './images/ink-stone.svg', './images/missing.svg');
+    expect(problems).toEqual([{ file: path, field: 'images[0].src', code: 'invalid', message: '图片文件不存在（路径相对于本条内容所在文件夹）' }]);
+  });
+});
+
+describe('references are checked across the whole site', () => {
+  it('a missing taxonomy id', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'riskPoints: [tailored-bid-terms]', 'riskPoints: [tailored-bid-terms, no-such-risk]');
+    expect(problems).toEqual([{ file: path, field: 'riskPoints[1]', code: 'missingReference', message: contentErrors.missingReference.message('廉政风险点', 'no-such-risk') }]);
+  });
+
+  it('a missing document', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'basis: [criminal-law#385]', 'basis: [penal-code#385]');
+    expect(problems).toEqual([
+      { file: path, field: 'disposition.criminal.basis[0]', code: 'missingReference', message: contentErrors.missingReference.message('制度文件', 'penal-code') },
+    ]);
+  });
+
+  it('a missing article of an existing document', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'basis: [criminal-law#385]', 'basis: [criminal-law#386]');
+    expect(problems).toEqual([
+      { file: path, field: 'disposition.criminal.basis[0]', code: 'missingArticle', message: contentErrors.missingArticle.message('criminal-law', '386') },
+    ]);
+  });
+
+  it('a missing case in a module', () => {
+    const { problems, path } = problemsAfter('courses/basic-module.md', 'cases: [public-case, internal-case]', 'cases: [public-case, gone-case]');
+    expect(problems).toEqual([{ file: path, field: 'cases[1]', code: 'missingReference', message: contentErrors.missingReference.message('警示案例', 'gone-case') }]);
+  });
+
+  it('a reference to an internal entry is valid (it is only hidden in the public edition)', () => {
+    const { problems } = loadContent(MINI);
+    expect(problems.filter((p) => p.file.endsWith('basic-module.md'))).toEqual([]);
+  });
+
+  it('a case body without a required section', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', '## 整改措施\n措施。', '## 整改\n措施。');
+    expect(problems).toEqual([{ file: path, field: '正文', code: 'missingSection', message: contentErrors.missingSection.message('整改措施') }]);
+  });
+});
