@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { collectionSpecs as specs } from './schemas/index.ts';
+import { withCatalogueMessages as messages } from './schemas/messages.ts';
 import { contentRoot } from './lib/content-root.ts';
 
 const root = contentRoot();
@@ -9,14 +10,14 @@ const entries = (path: string) => glob({ pattern: '**/[^_]*.md', base: `${root}/
 const terms = (path: string) => file(`${root}/${path}`);
 
 export const collections = {
-  cases: defineCollection({ loader: entries(specs.cases.path), schema: specs.cases.schema }),
-  courses: defineCollection({ loader: entries(specs.courses.path), schema: specs.courses.schema }),
-  culture: defineCollection({ loader: entries(specs.culture.path), schema: ({ image }) => specs.culture.schema(image) }),
-  documents: defineCollection({ loader: entries(specs.documents.path), schema: specs.documents.schema }),
-  sectors: defineCollection({ loader: terms(specs.sectors.path), schema: specs.sectors.schema }),
-  riskPoints: defineCollection({ loader: terms(specs.riskPoints.path), schema: specs.riskPoints.schema }),
-  violationTypes: defineCollection({ loader: terms(specs.violationTypes.path), schema: specs.violationTypes.schema }),
-  audiences: defineCollection({ loader: terms(specs.audiences.path), schema: specs.audiences.schema }),
-  powerStages: defineCollection({ loader: terms(specs.powerStages.path), schema: specs.powerStages.schema }),
-  actors: defineCollection({ loader: terms(specs.actors.path), schema: specs.actors.schema }),
+  cases: defineCollection({ loader: entries(specs.cases.path), schema: () => messages(specs.cases.schema()) }),
+  courses: defineCollection({ loader: entries(specs.courses.path), schema: () => messages(specs.courses.schema()) }),
+  culture: defineCollection({ loader: entries(specs.culture.path), schema: ({ image }) => messages(specs.culture.schema(image)) }),
+  documents: defineCollection({ loader: entries(specs.documents.path), schema: () => messages(specs.documents.schema()) }),
+  sectors: defineCollection({ loader: terms(specs.sectors.path), schema: () => messages(specs.sectors.schema()) }),
+  riskPoints: defineCollection({ loader: terms(specs.riskPoints.path), schema: () => messages(specs.riskPoints.schema()) }),
+  violationTypes: defineCollection({ loader: terms(specs.violationTypes.path), schema: () => messages(specs.violationTypes.schema()) }),
+  audiences: defineCollection({ loader: terms(specs.audiences.path), schema: () => messages(specs.audiences.schema()) }),
+  powerStages: defineCollection({ loader: terms(specs.powerStages.path), schema: () => messages(specs.powerStages.schema()) }),
+  actors: defineCollection({ loader: terms(specs.actors.path), schema: () => messages(specs.actors.schema()) }),
 };

@@ -4,9 +4,10 @@
  * the build with every problem listed, each naming its file and field.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { CollectionName } from '../schemas/fragments.ts';
 import { ContentError } from '../lib/content-errors.ts';
-import { edition } from '../lib/content-root.ts';
+import { contentRoot, edition } from '../lib/content-root.ts';
+import { collectionSpecs } from '../schemas/index.ts';
+import { collectionNames, type CollectionName } from '../schemas/fragments.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
 import { validateEntries, type ValidatableEntry } from '../lib/validate.ts';
 
@@ -39,14 +40,23 @@ async function load(): Promise<Site> {
   add('courses', courses);
   add('culture', culture);
   add('documents', documents);
-  add('sectors', sectors, 'taxonomies/sectors.yaml');
-  add('riskPoints', riskPoints, 'taxonomies/risk-points.yaml');
-  add('violationTypes', violationTypes, 'taxonomies/violation-types.yaml');
-  add('audiences', audiences, 'taxonomies/audiences.yaml');
-  add('powerStages', powerStages, 'taxonomies/power-stages.yaml');
-  add('actors', actors, 'taxonomies/actors.yaml');
-  const problems = validateEntries(all);
-  if (problems.length > 0) throw new ContentError(problems);
+  const termsFile = (name: CollectionName) => `${contentRoot()}/${collectionSpecs[name].path}`;
+  add('sectors', sectors, termsFile('sectors'));
+  add('riskPoints', riskPoints, termsFile('riskPoints'));
+  add('violationTypes', violationTypes, termsFile('violationTypes'));
+  add('audiences', audiences, termsFile('audiences'));
+  add('powerStages', powerStages, termsFile('powerStages'));
+  add('actors', actors, termsFile('actors'));
+  // An empty taxonomy means the content folder is wrong or unreadable: never build an empty site.
+  for (const [name, list] of [['sectors', sectors], ['riskPoints', riskPoints], ['audiences', audiences], ['powerStages', powerStages]] as const) {
+    if (list.length === 0) throw new Error(`内容目录“${contentRoot()}”中没有读到任何${collectionNames[name]}（${collectionSpecs[name].path}）。请检查 LIANJIAN_CONTENT 是否指向正确的内容目录。`);
+  }
+  // A build ran the full content check before it started (integrations/content-check.ts); the dev
+  // server did not, so it checks references here, where an edit shows up at once.
+  if (import.meta.env.DEV) {
+    const problems = validateEntries(all);
+    if (problems.length > 0) throw new ContentError(problems);
+  }
   return buildSiteModel({ cases, courses, culture, documents, sectors, riskPoints, violationTypes, audiences, powerStages, actors }, edition());
 }
 

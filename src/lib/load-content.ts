@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import { classify, z as zod } from '../schemas/messages.ts';
-import { collectionSpecs } from '../schemas/index.ts';
+import { collectionSpecs, type CollectionSpec } from '../schemas/index.ts';
 import type { CollectionName } from '../schemas/fragments.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { FrontmatterError, parseMarkdown, parseYaml } from './frontmatter.ts';
@@ -62,7 +62,7 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
   const unparsed: { collection: CollectionName; id: string }[] = [];
   const rel = (f: string) => relative(cwd, f);
 
-  for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, (typeof collectionSpecs)[CollectionName]][]) {
+  for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, CollectionSpec][]) {
     const base = resolve(cwd, root, spec.path);
     if (spec.kind === 'terms') {
       const file = rel(base);

@@ -79,10 +79,11 @@ export function buildRefIndex(entries: readonly CheckableEntry[], unparsed: read
     let set = ids.get(e.collection);
     if (!set) ids.set(e.collection, (set = new Set()));
     set.add(e.id);
-    if (e.collection === 'documents' && 'data' in e) {
-      const list = (e.data['articles'] as { n: string }[] | undefined) ?? [];
-      articles.set(e.id, new Set(list.map((a) => String(a.n))));
-    }
+  }
+  for (const e of entries) {
+    if (e.collection !== 'documents') continue;
+    const list = (e.data['articles'] as { n: string }[] | undefined) ?? [];
+    articles.set(e.id, new Set(list.map((a) => String(a.n))));
   }
   return { ids, articles };
 }

@@ -60,3 +60,19 @@ export const contentErrorMap: z.core.$ZodErrorMap = (issue) => classify(issue)?.
 z.config({ customError: contentErrorMap });
 
 export { z };
+
+/**
+ * Astro parses content with its own error map, which outranks the global one. Wrapping a schema
+ * runs our parse first and hands Astro finished issues, so `astro build` prints the catalogue's
+ * Chinese messages too — every issue, not just the first.
+ */
+export function withCatalogueMessages<S extends z.ZodType>(schema: S) {
+  return z.unknown().transform(async (value, ctx): Promise<z.output<S>> => {
+    const result = await schema.safeParseAsync(value, { reportInput: true });
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: value });
+    }
+    return z.NEVER;
+  });
+}

@@ -1,0 +1,68 @@
+/** The real site, built once by global setup: every published entry has its page, and only those. */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/load-content.ts';
+import { isPublished, type Publishable } from '../../src/lib/publish.ts';
+import { urls } from '../../src/lib/urls.ts';
+import { distFile, htmlPages, pageExists } from '../helpers/dist.ts';
+
+const { entries, problems } = loadContent('content');
+const pageOf = { cases: urls.case, courses: urls.course, culture: urls.cultureItem, documents: urls.document } as const;
+const kinds = Object.keys(pageOf) as (keyof typeof pageOf)[];
+
+describe('the sample content', () => {
+  it('passes the content check', () => expect(problems).toEqual([]));
+
+  it.each(kinds)('has at least three published %s', (kind) => {
+    expect(entries.filter((e) => e.collection === kind && isPublished(e.data as unknown as Publishable, 'public')).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('pages in dist/', () => {
+  it.each(kinds)('every published entry of %s has its page, and no other entry does', (kind) => {
+    for (const e of entries.filter((x) => x.collection === kind)) {
+      expect(pageExists(pageOf[kind](e.id)), `${e.file} → ${pageOf[kind](e.id)}`).toBe(isPublished(e.data as unknown as Publishable, 'public'));
+    }
+  });
+
+  it('every risk point and every audience track has its page', () => {
+    for (const e of entries.filter((x) => x.collection === 'riskPoints')) expect(pageExists(urls.riskPoint(e.id)), e.id).toBe(true);
+    for (const e of entries.filter((x) => x.collection === 'audiences')) expect(pageExists(urls.track(e.id)), e.id).toBe(true);
+  });
+
+  it('every page is Chinese, has a title and a description, and a skip link to its main content', () => {
+    for (const file of htmlPages()) {
+      const html = distFile(file);
+      expect(html, file).toContain('<html lang="zh-CN"');
+      expect(html, file).toMatch(/<title>[^<]+<\/title>/);
+      expect(html, file).toMatch(/<meta name="description" content="[^"]+"/);
+      expect(html, file).toContain('href="#main"');
+    }
+  });
+
+  it('reading pages ship no JavaScript', () => {
+    const reading = htmlPages().filter((f) => /^(cases|courses|culture|documents|risks|tracks)\//.test(f) || f === 'index.html');
+    expect(reading.length).toBeGreaterThan(10);
+    for (const file of reading) expect(distFile(file), file).not.toMatch(/<script/);
+  });
+
+  it('the search page loads its own script and nothing else does', () => {
+    expect(distFile('search/index.html')).toMatch(/<script type="module"/);
+  });
+});
+
+describe('the search index', () => {
+  const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8')) as { languages: Record<string, { page_count: number }> };
+
+  it('is one Chinese index holding every content page and no chrome-only page', () => {
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    const indexed = htmlPages().filter((f) => distFile(f).includes('data-pagefind-body'));
+    expect(entry.languages['zh-cn']?.page_count).toBe(indexed.length);
+    expect(distFile('search/index.html')).not.toContain('data-pagefind-body');
+    expect(distFile('404.html')).not.toContain('data-pagefind-body');
+  });
+
+  it('ships the Pagefind runtime', () => {
+    expect(existsSync('dist/pagefind/pagefind.js')).toBe(true);
+  });
+});
