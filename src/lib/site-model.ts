@@ -17,6 +17,8 @@ import type {
 } from '../schemas/taxonomies.ts';
 import type { Edition } from './content-root.ts';
 import { articleLabel } from './cn-numerals.ts';
+import { facetIndex, type FacetKey } from './facets.ts';
+import { relatedCases } from './related.ts';
 import { isPublished, type Publishable } from './publish.ts';
 import { articleRefUrl, parseArticleRef } from './urls.ts';
 
@@ -150,9 +152,19 @@ export function buildSiteModel<C extends Entry<CaseData>, M extends Entry<Course
   const supersededBy = new Map<string, D>();
   for (const d of documents) if (d.data.supersedes) supersededBy.set(d.data.supersedes, d);
 
+  const related = relatedCases(cases);
+
   return {
     edition,
     cases,
+    /** Facet value → cases, for the static facet pages and their counts. */
+    facets: facetIndex(cases),
+    relatedCases: (id: string) => related.get(id) ?? [],
+    /** The display name of a facet value: 工程建设, 领导干部, 2021年 … */
+    facetLabel(key: FacetKey, value: string): string {
+      const map = { sector: terms.sectors, risk: terms.riskPoints, violation: terms.violationTypes, tier: terms.audiences, stage: terms.powerStages, year: undefined }[key];
+      return map ? (map.get(value)?.data.name ?? value) : `${value}年`;
+    },
     courses,
     culture,
     documents,

@@ -6,6 +6,7 @@ export const urls = {
   home: () => '/',
   cases: () => '/cases/',
   case: (id: string) => `/cases/${id}/`,
+  caseFacet: (facet: string, value: string) => `/cases/${facet}/${value}/`,
   courses: () => '/courses/',
   course: (id: string) => `/courses/${id}/`,
   culture: () => '/culture/',

@@ -1,0 +1,56 @@
+/**
+ * The case library's filter as it lives in the URL: `/cases/?sector=engineering&tier=leader`,
+ * one value per facet, facets combined with AND. Values are the ids of the static facet pages,
+ * so a filtered URL and a facet page name the same thing.
+ */
+export const FACET_KEYS = ['sector', 'risk', 'violation', 'tier', 'stage', 'year'] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
+export type Selection = Partial<Record<FacetKey, string>>;
+
+const isFacet = (k: string): k is FacetKey => (FACET_KEYS as readonly string[]).includes(k);
+
+export function readSelection(search: string): Selection {
+  const params = new URLSearchParams(search);
+  const out: Selection = {};
+  for (const [k, v] of params) if (isFacet(k) && v && out[k] === undefined) out[k] = v;
+  return out;
+}
+
+export function writeSelection(selection: Selection): string {
+  const params = new URLSearchParams();
+  for (const k of FACET_KEYS) {
+    const v = selection[k];
+    if (v) params.set(k, v);
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Selecting the value already selected clears that facet; another value replaces it. */
+export function toggle(selection: Selection, key: FacetKey, value: string): Selection {
+  const next: Selection = { ...selection };
+  if (next[key] === value) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+export function isEmpty(selection: Selection): boolean {
+  return FACET_KEYS.every((k) => !selection[k]);
+}
+
+/**
+ * Pagefind filters for a selection. `filterValue` maps an id to the value the case pages
+ * carry (工程建设 for engineering); unknown ids map to undefined and are dropped, reported back.
+ */
+export function pagefindFilters(selection: Selection, filterValue: (key: FacetKey, id: string) => string | undefined): { filters: Record<string, string>; unknown: FacetKey[] } {
+  const filters: Record<string, string> = { kind: '案例' };
+  const unknown: FacetKey[] = [];
+  for (const k of FACET_KEYS) {
+    const id = selection[k];
+    if (!id) continue;
+    const value = filterValue(k, id);
+    if (value === undefined) unknown.push(k);
+    else filters[k] = value;
+  }
+  return { filters, unknown };
+}

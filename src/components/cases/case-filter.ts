@@ -1,0 +1,160 @@
+/**
+ * <case-filter>: instant, combinable facet filtering on /cases/. Without JavaScript every facet
+ * link leads to its static page; with it, a click toggles the facet, the URL keeps the filter
+ * (shareable), and Pagefind's filter index supplies the matching cases and the new counts,
+ * so the page never downloads the whole library.
+ */
+import { FACET_KEYS, isEmpty, pagefindFilters, readSelection, toggle, writeSelection, type FacetKey, type Selection } from './case-filter-state.ts';
+
+interface ResultData {
+  url: string;
+  meta: { title?: string; summary?: string };
+}
+interface SearchResponse {
+  results: { data(): Promise<ResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  search(q: string | null, o: { filters: Record<string, string>; sort?: Record<string, string> }): Promise<SearchResponse>;
+}
+
+const PAGE = 20;
+let pagefind: Promise<Pagefind> | undefined;
+const loadPagefind = (): Promise<Pagefind> => {
+  const path = '/pagefind/pagefind.js';
+  pagefind ??= import(/* @vite-ignore */ path) as Promise<Pagefind>;
+  return pagefind;
+};
+
+class CaseFilter extends HTMLElement {
+  #links = new Map<string, HTMLAnchorElement>();
+  #selection: Selection = {};
+  #original: { list: Node[]; status: string; counts: Map<HTMLElement, string> } | undefined;
+  #results: SearchResponse['results'] = [];
+  #shown = 0;
+  #run = 0;
+
+  connectedCallback(): void {
+    for (const a of this.querySelectorAll<HTMLAnchorElement>('a[data-facet]')) {
+      this.#links.set(`${a.dataset['facet']}:${a.dataset['value']}`, a);
+      a.setAttribute('aria-pressed', 'false');
+      a.addEventListener('click', (event) => {
+        event.preventDefault();
+        this.#select(toggle(this.#selection, a.dataset['facet'] as FacetKey, a.dataset['value'] ?? ''));
+      });
+    }
+    const list = this.#part('list');
+    this.#original = {
+      list: [...list.childNodes],
+      status: this.#part('status').textContent ?? '',
+      counts: new Map([...this.querySelectorAll<HTMLElement>('[data-count-for]')].map((el) => [el, el.textContent ?? ''])),
+    };
+    window.addEventListener('popstate', () => void this.#apply(readSelection(location.search)));
+    const initial = readSelection(location.search);
+    if (!isEmpty(initial)) void this.#apply(initial);
+  }
+
+  #part(name: string): HTMLElement {
+    const el = this.querySelector<HTMLElement>(`[data-${name}]`);
+    if (!el) throw new Error(`case-filter: missing [data-${name}]`);
+    return el;
+  }
+
+  #select(selection: Selection): void {
+    history.pushState(null, '', `${location.pathname}${writeSelection(selection)}`);
+    void this.#apply(selection);
+  }
+
+  async #apply(selection: Selection): Promise<void> {
+    const run = ++this.#run;
+    this.#selection = selection;
+    for (const [key, a] of this.#links) a.setAttribute('aria-pressed', String(selection[key.split(':')[0] as FacetKey] === a.dataset['value']));
+    const status = this.#part('status');
+    const pager = this.#part('pager');
+    const active = this.#part('active');
+    if (isEmpty(selection) && this.#original) {
+      this.#part('list').replaceChildren(...this.#original.list);
+      status.textContent = this.#original.status;
+      for (const [el, text] of this.#original.counts) el.textContent = text;
+      pager.hidden = false;
+      active.hidden = true;
+      return;
+    }
+    const { filters, unknown } = pagefindFilters(selection, (k, id) => this.#links.get(`${k}:${id}`)?.dataset['filter']);
+    pager.hidden = true;
+    this.#renderActive(selection, unknown);
+    status.textContent = '正在筛选……';
+    const search = await (await loadPagefind()).search(null, { filters, sort: { year: 'desc' } });
+    if (run !== this.#run) return;
+    this.#results = search.results;
+    this.#shown = 0;
+    status.textContent = `共 ${search.results.length} 个案例符合筛选条件`;
+    this.#part('list').replaceChildren();
+    this.#updateCounts(search.filters);
+    await this.#more(run);
+  }
+
+  #renderActive(selection: Selection, unknown: FacetKey[]): void {
+    const active = this.#part('active');
+    const names = FACET_KEYS.flatMap((k) => {
+      const a = selection[k] ? this.#links.get(`${k}:${selection[k]}`) : undefined;
+      return a ? [a.textContent?.trim() ?? ''] : [];
+    });
+    const clear = document.createElement('button');
+    clear.type = 'button';
+    clear.className = 'button button--quiet';
+    clear.textContent = '清除筛选';
+    clear.addEventListener('click', () => this.#select({}));
+    const notice = unknown.length > 0 ? `链接中的部分筛选条件已不存在，已忽略。` : '';
+    active.replaceChildren(`${notice}当前筛选：${names.join(' + ') || '无'} `, clear);
+    active.hidden = false;
+  }
+
+  #updateCounts(counts: SearchResponse['filters']): void {
+    for (const [key, a] of this.#links) {
+      const facet = key.split(':')[0] ?? '';
+      const n = counts[facet]?.[a.dataset['filter'] ?? ''] ?? 0;
+      const el = this.querySelector<HTMLElement>(`[data-count-for="${CSS.escape(key)}"]`);
+      if (el) el.textContent = String(n);
+      a.classList.toggle('is-empty', n === 0 && a.getAttribute('aria-pressed') !== 'true');
+    }
+  }
+
+  async #more(run: number): Promise<void> {
+    const slice = this.#results.slice(this.#shown, this.#shown + PAGE);
+    const data = await Promise.all(slice.map((r) => r.data()));
+    if (run !== this.#run) return;
+    this.#shown += slice.length;
+    const list = this.#part('list');
+    list.querySelector('[data-more]')?.remove();
+    for (const d of data) list.append(this.#item(d));
+    if (this.#shown < this.#results.length) {
+      const li = document.createElement('li');
+      li.dataset['more'] = '';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = `显示更多（还有 ${this.#results.length - this.#shown} 个）`;
+      button.addEventListener('click', () => void this.#more(this.#run));
+      li.append(button);
+      list.append(li);
+    }
+  }
+
+  #item(d: ResultData): HTMLLIElement {
+    const li = document.createElement('li');
+    li.className = 'case-card';
+    const h = document.createElement('h3');
+    h.className = 'case-card__title';
+    const a = document.createElement('a');
+    a.href = d.url;
+    a.textContent = d.meta.title ?? d.url;
+    h.append(a);
+    const p = document.createElement('p');
+    p.className = 'case-card__summary';
+    p.textContent = d.meta.summary ?? '';
+    li.append(h, p);
+    return li;
+  }
+}
+
+customElements.define('case-filter', CaseFilter);
