@@ -33,7 +33,7 @@ async function load(): Promise<Site> {
   const all: ValidatableEntry[] = [];
   const add = (collection: CollectionName, list: readonly { id: string; data: object; filePath?: string | undefined; body?: string | undefined }[], termsFile?: string) => {
     for (const e of list) {
-      all.push({ collection, id: e.id, file: e.filePath ?? termsFile ?? collection, data: e.data as Record<string, unknown>, body: e.body ?? '' });
+      all.push({ collection, id: e.id, file: e.filePath ?? termsFile ?? collection, data: e.data as Record<string, unknown>, body: e.body ?? '', ...(termsFile ? { fieldPrefix: `[${e.id}]` } : {}) });
     }
   };
   add('cases', cases);

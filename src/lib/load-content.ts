@@ -94,7 +94,7 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
         const id = String(data['id']);
         if (seen.has(id)) problems.push({ file, field: `[${i}].id`, code: 'duplicateId', message: contentErrors.duplicateId.message(id) });
         seen.add(id);
-        entries.push({ collection: name, id, file, data, body: '', bodyLine: 0 });
+        entries.push({ collection: name, id, file, data, body: '', bodyLine: 0, fieldPrefix: `[${i}]` });
       });
       continue;
     }

@@ -66,6 +66,8 @@ export interface CheckableEntry {
   id: string;
   file: string;
   data: Record<string, unknown>;
+  /** Where the entry sits in a file holding many (a taxonomy list item: `[3]`). */
+  fieldPrefix?: string;
 }
 
 /**
@@ -118,7 +120,7 @@ export function checkReferences(
   for (const e of entries) {
     for (const ref of findRefs(schemaOf(e.collection), e.data)) {
       const problem = checkRef(ref, index);
-      if (problem) problems.push({ file: e.file, ...problem });
+      if (problem) problems.push({ file: e.file, ...problem, field: e.fieldPrefix ? `${e.fieldPrefix}.${problem.field}` : problem.field });
     }
   }
   return problems;

@@ -75,6 +75,21 @@ describe('schema errors name the file, the field and what was expected', () => {
     expect(problems).toEqual([{ file: path, field: 'sources', code: 'invalid', message: '历史典故和廉洁格言必须注明出处（sources）' }]);
   });
 
+  it('a document with the same article number twice', () => {
+    const { problems, path } = problemsAfter('documents/criminal-law.md', '  - { n: 388-1,', '  - { n: 385,');
+    expect(problems).toEqual([{ file: path, field: 'articles[1].n', code: 'invalid', message: '条号 385 重复' }]);
+  });
+
+  it('a document status outside its enum', () => {
+    const { problems, path } = problemsAfter('documents/rules-2023.md', 'status: current', 'status: valid');
+    expect(problems).toEqual([{ file: path, field: 'status', code: 'notInEnum', message: contentErrors.notInEnum.message(['current', 'revised', 'repealed']) }]);
+  });
+
+  it('a risk point in an unknown sector', () => {
+    const { problems, path } = problemsAfter('taxonomies/risk-points.yaml', 'sector: procurement', 'sector: purchasing');
+    expect(problems).toEqual([{ file: path, field: '[1].sector', code: 'missingReference', message: contentErrors.missingReference.message('重点领域', 'purchasing') }]);
+  });
+
   it('a missing image file', () => {
     const { problems, path } = problemsAfter('culture/ink-stone.md', './images/ink-stone.svg', './images/missing.svg');
     expect(problems).toEqual([{ file: path, field: 'images[0].src', code: 'invalid', message: '图片文件不存在（路径相对于本条内容所在文件夹）' }]);
