@@ -53,6 +53,10 @@ export const contentErrors = {
     message: (detail: string) => `frontmatter 或 YAML 写法有误：${detail}`,
     hint: '检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。',
   },
+  versionNotInForce: {
+    message: (title: string, period: string, years: string) => `引用的《${title}》${period}，案件所涉的 ${years} 期间不在其有效期内`,
+    hint: '引用行为发生时有效的版本；同一制度的各版本见该文件页面的“版本”一栏。',
+  },
   duplicateId: {
     message: (id: string) => `id“${id}”重复`,
     hint: '同一类内容中 id 不能重复；文件名即 id。',

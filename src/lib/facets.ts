@@ -33,14 +33,4 @@ export function facetIndex<C extends Entry<CaseData>>(cases: readonly C[]): Face
   return index;
 }
 
-/** Cases matching every selected facet value, by intersecting the smallest lists first. */
-export function filterCases<C extends Entry<CaseData>>(index: FacetIndex<C>, all: readonly C[], selected: Partial<Record<FacetKey, string>>): C[] {
-  const lists = (Object.entries(selected) as [FacetKey, string][]).map(([k, v]) => index.get(k)?.get(v) ?? []);
-  if (lists.length === 0) return [...all];
-  lists.sort((a, b) => a.length - b.length);
-  const [first = [], ...rest] = lists;
-  const sets = rest.map((l) => new Set(l));
-  return first.filter((c) => sets.every((s) => s.has(c)));
-}
-
 export const CASES_PER_PAGE = 20;

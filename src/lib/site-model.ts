@@ -7,9 +7,9 @@ import type { CaseData } from '../schemas/case.ts';
 import type { CourseData } from '../schemas/course.ts';
 import type { DocumentData, ArticleData } from '../schemas/document.ts';
 import type { z } from '../schemas/messages.ts';
+import { audienceSchema } from '../schemas/taxonomies.ts';
 import type {
   actorSchema,
-  audienceSchema,
   powerStageSchema,
   riskPointSchema,
   sectorSchema,
@@ -17,6 +17,7 @@ import type {
 } from '../schemas/taxonomies.ts';
 import type { Edition } from './content-root.ts';
 import { articleLabel } from './cn-numerals.ts';
+import { successors } from './documents.ts';
 import { facetIndex, type FacetKey } from './facets.ts';
 import { relatedCases } from './related.ts';
 import { isPublished, type Publishable } from './publish.ts';
@@ -65,6 +66,8 @@ export interface ResolvedArticle<D> {
   url: string;
 }
 
+const AUDIENCE_ORDER: readonly string[] = audienceSchema.shape.id.options;
+
 const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((e) => [e.id, e]));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -101,7 +104,8 @@ export function buildSiteModel<C extends Entry<CaseData>, M extends Entry<Course
     sectors: byId([...input.sectors].sort((a, b) => a.data.order - b.data.order)),
     riskPoints: byId(input.riskPoints),
     violationTypes: byId(input.violationTypes),
-    audiences: byId(input.audiences),
+    // Audiences in the order the schema lists them: leader, key-post, staff, trainer, public.
+    audiences: byId([...input.audiences].sort((a, b) => AUDIENCE_ORDER.indexOf(a.data.id) - AUDIENCE_ORDER.indexOf(b.data.id))),
     powerStages: byId(input.powerStages),
     actors: byId(input.actors),
   };
@@ -149,8 +153,7 @@ export function buildSiteModel<C extends Entry<CaseData>, M extends Entry<Course
       }
     }
   }
-  const supersededBy = new Map<string, D>();
-  for (const d of documents) if (d.data.supersedes) supersededBy.set(d.data.supersedes, d);
+  const supersededBy = successors(documents);
 
   const related = relatedCases(cases);
 

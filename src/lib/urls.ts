@@ -12,6 +12,7 @@ export const urls = {
   culture: () => '/culture/',
   cultureItem: (id: string) => `/culture/${id}/`,
   documents: () => '/documents/',
+  documentReview: () => '/documents/review/',
   document: (id: string) => `/documents/${id}/`,
   article: (documentId: string, n: string) => `/documents/${documentId}/#${articleAnchor(n)}`,
   risks: () => '/risks/',

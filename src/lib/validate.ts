@@ -3,7 +3,11 @@ import { ID_PATTERN, type CollectionName } from '../schemas/fragments.ts';
 import { z } from '../schemas/messages.ts';
 import { checkCaseBody } from './body-checks.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
-import { checkReferences, type CheckableEntry } from './references.ts';
+import { checkReferences, findRefs, type CheckableEntry } from './references.ts';
+import { caseInterval, inForce, overlaps, successors } from './documents.ts';
+import { parseArticleRef } from './urls.ts';
+import type { CaseData } from '../schemas/case.ts';
+import type { DocumentData } from '../schemas/document.ts';
 
 export interface ValidatableEntry extends CheckableEntry {
   body: string;
@@ -26,5 +30,40 @@ export function validateEntries(entries: readonly ValidatableEntry[], unparsed: 
     if (e.collection === 'cases') problems.push(...checkCaseBody(e.file, e.body));
   }
   problems.push(...checkReferences(entries, schemaOf, unparsed));
+  problems.push(...checkVersionsInForce(entries));
+  return problems;
+}
+
+const ymd = (d: Date) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+
+/**
+ * A case must cite the version of a rule that was in force while it happened: between the start
+ * of the conduct and the end of the year it was decided. Model texts (示范文本) stand for a
+ * unit's own rules and have no version history of their own, so they are not checked.
+ */
+export function checkVersionsInForce(entries: readonly ValidatableEntry[]): ContentProblem[] {
+  const docs = entries.filter((e) => e.collection === 'documents').map((e) => ({ id: e.id, data: e.data as unknown as DocumentData }));
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const next = successors(docs);
+  const problems: ContentProblem[] = [];
+  for (const e of entries) {
+    if (e.collection !== 'cases') continue;
+    const c = e.data as unknown as CaseData;
+    const period = caseInterval(c.conduct.from, c.year);
+    for (const ref of findRefs(schemaOf('cases'), e.data)) {
+      if (ref.collection !== 'documents') continue;
+      const doc = byId.get(parseArticleRef(ref.value).documentId);
+      if (!doc || doc.data.model) continue;
+      const valid = inForce(doc.data, next.get(doc.id)?.data);
+      if (overlaps(valid, period)) continue;
+      const span = `施行于${ymd(valid.from)}${valid.to ? `至${ymd(new Date(valid.to.getTime() - 86_400_000))}` : '起'}`;
+      problems.push({
+        file: e.file,
+        field: ref.field,
+        code: 'versionNotInForce',
+        message: contentErrors.versionNotInForce.message(`${doc.data.shortTitle}`, span, `${c.conduct.from}—${c.year}年`),
+      });
+    }
+  }
   return problems;
 }

@@ -10,6 +10,8 @@ export const collectionNames = {
   courses: '培训模块',
   culture: '廉洁文化',
   documents: '制度文件',
+  indicators: '预警指标',
+  selfChecks: '岗位风险自查清单',
   sectors: '重点领域',
   riskPoints: '廉政风险点',
   violationTypes: '违纪违法类型',

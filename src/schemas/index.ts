@@ -8,6 +8,7 @@ import { courseSchema } from './course.ts';
 import { cultureSchema } from './culture.ts';
 import { documentSchema } from './document.ts';
 import type { CollectionName } from './fragments.ts';
+import { indicatorSchema, selfCheckSchema } from './spine.ts';
 import { actorSchema, audienceSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
 
 export interface CollectionSpec {
@@ -23,6 +24,8 @@ export const collectionSpecs = {
   courses: { kind: 'entries', path: 'courses', schema: () => courseSchema },
   culture: { kind: 'entries', path: 'culture', schema: <I extends z.ZodType>(image: () => I) => cultureSchema(image) },
   documents: { kind: 'entries', path: 'documents', schema: () => documentSchema },
+  indicators: { kind: 'entries', path: 'indicators', schema: () => indicatorSchema },
+  selfChecks: { kind: 'entries', path: 'self-checks', schema: () => selfCheckSchema },
   sectors: { kind: 'terms', path: 'taxonomies/sectors.yaml', schema: () => sectorSchema },
   riskPoints: { kind: 'terms', path: 'taxonomies/risk-points.yaml', schema: () => riskPointSchema },
   violationTypes: { kind: 'terms', path: 'taxonomies/violation-types.yaml', schema: () => violationTypeSchema },

@@ -126,6 +126,30 @@ describe('references are checked across the whole site', () => {
     expect(problems.filter((p) => p.file.endsWith('basic-module.md'))).toEqual([]);
   });
 
+  it('a case citing a version of a rule that was not in force at the time', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'basis: [rules-2018#8]', 'basis: [rules-2023#8]');
+    expect(problems).toEqual([
+      {
+        file: path,
+        field: 'disposition.party.basis[0]',
+        code: 'versionNotInForce',
+        message: contentErrors.versionNotInForce.message('测试条例（2023）', '施行于2024年1月1日起', '2018—2021年'),
+      },
+    ]);
+  });
+
+  it('a superseded version is in force only until its successor takes effect', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', /year: 2021\nconduct: \{ from: 2018, to: 2020 \}/, 'year: 2025\nconduct: { from: 2024, to: 2025 }');
+    expect(problems).toEqual([
+      {
+        file: path,
+        field: 'disposition.party.basis[0]',
+        code: 'versionNotInForce',
+        message: contentErrors.versionNotInForce.message('测试条例（2018）', '施行于2018年10月1日至2023年12月31日', '2024—2025年'),
+      },
+    ]);
+  });
+
   it('a case body without a required section', () => {
     const { problems, path } = problemsAfter('cases/public-case.md', '## 整改措施\n措施。', '## 整改\n措施。');
     expect(problems).toEqual([{ file: path, field: '正文', code: 'missingSection', message: contentErrors.missingSection.message('整改措施') }]);

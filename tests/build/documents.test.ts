@@ -1,0 +1,46 @@
+/** Rules as built: version links, article anchors, backlinks and the review board. */
+import { describe, expect, it } from 'vitest';
+import { articleAnchor } from '../../src/lib/cn-numerals.ts';
+import { loadContent } from '../../src/lib/load-content.ts';
+import { articleRefsOfCase } from '../../src/lib/site-model.ts';
+import { urls } from '../../src/lib/urls.ts';
+import type { CaseData } from '../../src/schemas/case.ts';
+import type { DocumentData } from '../../src/schemas/document.ts';
+import { distFile } from '../helpers/dist.ts';
+
+const { entries } = loadContent('content');
+const docs = entries.filter((e) => e.collection === 'documents').map((e) => ({ id: e.id, data: e.data as unknown as DocumentData }));
+const cases = entries.filter((e) => e.collection === 'cases').map((e) => ({ id: e.id, data: e.data as unknown as CaseData }));
+
+describe('document pages', () => {
+  it('has at least 8 model texts', () => {
+    expect(docs.filter((d) => d.data.model).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(docs.filter((d) => d.data.supersedes).map((d) => [d.data.supersedes as string, d.id]))('%s points to its successor %s', (old, successor) => {
+    const html = distFile(`documents/${old}/index.html`);
+    expect(html).toMatch(new RegExp(`<a href="${urls.document(successor)}" rel="successor-version"`));
+    expect(html).toContain('id="compare"');
+  });
+
+  it('every article has its anchor', () => {
+    for (const d of docs) {
+      const html = distFile(`documents/${d.id}/index.html`);
+      for (const a of d.data.articles) expect(html, `${d.id} ${a.n}`).toContain(`id="${articleAnchor(a.n)}"`);
+    }
+  });
+
+  it('an article lists the cases that cite it', () => {
+    const citing = cases.filter((c) => articleRefsOfCase(c.data).includes('criminal-law#385'));
+    expect(citing.length).toBeGreaterThan(0);
+    const html = distFile('documents/criminal-law/index.html');
+    const article = html.slice(html.indexOf(`id="${articleAnchor('385')}"`), html.indexOf(`id="${articleAnchor('386')}"`));
+    for (const c of citing) expect(article, c.id).toContain(`href="${urls.case(c.id)}"`);
+  });
+
+  it('the review board lists every current document and marks overdue ones', () => {
+    const html = distFile('documents/review/index.html');
+    for (const d of docs.filter((x) => x.data.status === 'current')) expect(html, d.id).toContain(`href="${urls.document(d.id)}"`);
+    expect(html).toContain('review__row--overdue');
+  });
+});
