@@ -22,4 +22,7 @@ export const collections = {
   audiences: defineCollection({ loader: terms(specs.audiences.path), schema: () => messages(specs.audiences.schema()) }),
   powerStages: defineCollection({ loader: terms(specs.powerStages.path), schema: () => messages(specs.powerStages.schema()) }),
   actors: defineCollection({ loader: terms(specs.actors.path), schema: () => messages(specs.actors.schema()) }),
+  networkLevels: defineCollection({ loader: terms(specs.networkLevels.path), schema: () => messages(specs.networkLevels.schema()) }),
+  networkLinks: defineCollection({ loader: terms(specs.networkLinks.path), schema: () => messages(specs.networkLinks.schema()) }),
+  practices: defineCollection({ loader: terms(specs.practices.path), schema: () => messages(specs.practices.schema()) }),
 };

@@ -8,7 +8,11 @@ import type { CourseData } from '../schemas/course.ts';
 import type { DocumentData, ArticleData } from '../schemas/document.ts';
 import type { z } from '../schemas/messages.ts';
 import { audienceSchema } from '../schemas/taxonomies.ts';
+import type { indicatorSchema, selfCheckSchema } from '../schemas/spine.ts';
 import type {
+  networkLevelSchema,
+  networkLinkSchema,
+  practiceSchema,
   actorSchema,
   powerStageSchema,
   riskPointSchema,
@@ -44,11 +48,29 @@ export interface CultureLike extends Publishable {
   tags: string[];
 }
 
-export interface SiteInput<C extends Entry<CaseData>, M extends Entry<CourseData>, U extends Entry<CultureLike>, D extends Entry<DocumentData>> {
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type SelfCheck = z.infer<typeof selfCheckSchema>;
+export type NetworkLevel = z.infer<typeof networkLevelSchema>;
+export type NetworkLink = z.infer<typeof networkLinkSchema>;
+export type Practice = z.infer<typeof practiceSchema>;
+
+export interface SiteInput<
+  C extends Entry<CaseData>,
+  M extends Entry<CourseData>,
+  U extends Entry<CultureLike>,
+  D extends Entry<DocumentData>,
+  I extends Entry<Indicator> = Entry<Indicator>,
+  S extends Entry<SelfCheck> = Entry<SelfCheck>,
+> {
   cases: readonly C[];
   courses: readonly M[];
   culture: readonly U[];
   documents: readonly D[];
+  indicators: readonly I[];
+  selfChecks: readonly S[];
+  networkLevels: readonly Entry<NetworkLevel>[];
+  networkLinks: readonly Entry<NetworkLink>[];
+  practices: readonly Entry<Practice>[];
   sectors: readonly Entry<Sector>[];
   riskPoints: readonly Entry<RiskPoint>[];
   violationTypes: readonly Entry<ViolationType>[];
@@ -68,6 +90,8 @@ export interface ResolvedArticle<D> {
 
 const AUDIENCE_ORDER: readonly string[] = audienceSchema.shape.id.options;
 
+const byOrder = <T extends { data: { order: number } }>(list: readonly T[]) => [...list].sort((a, b) => a.data.order - b.data.order);
+
 const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((e) => [e.id, e]));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -86,15 +110,21 @@ export function articleRefsOfCase(c: CaseData): string[] {
   return [...(d.party?.basis ?? []), ...(d.government?.basis ?? []), ...(d.criminal?.basis ?? []), ...c.rulesBreached];
 }
 
-export function buildSiteModel<C extends Entry<CaseData>, M extends Entry<CourseData>, U extends Entry<CultureLike>, D extends Entry<DocumentData>>(
-  input: SiteInput<C, M, U, D>,
-  edition: Edition,
-) {
+export function buildSiteModel<
+  C extends Entry<CaseData>,
+  M extends Entry<CourseData>,
+  U extends Entry<CultureLike>,
+  D extends Entry<DocumentData>,
+  I extends Entry<Indicator> = Entry<Indicator>,
+  S extends Entry<SelfCheck> = Entry<SelfCheck>,
+>(input: SiteInput<C, M, U, D, I, S>, edition: Edition) {
   const visible = <T extends Entry<Publishable>>(list: readonly T[]) => list.filter((e) => isPublished(e.data, edition));
   const cases = visible(input.cases).sort(compareCases);
   const courses = visible(input.courses).sort((a, b) => a.data.title.localeCompare(b.data.title, 'zh-CN'));
   const culture = visible(input.culture).sort((a, b) => b.data.published.getTime() - a.data.published.getTime());
   const documents = visible(input.documents);
+  const indicators = visible(input.indicators);
+  const selfChecks = visible(input.selfChecks);
 
   const caseById = byId(cases);
   const courseById = byId(courses);
@@ -154,11 +184,20 @@ export function buildSiteModel<C extends Entry<CaseData>, M extends Entry<Course
     }
   }
   const supersededBy = successors(documents);
+  const indicatorsByRiskPoint = new Map<string, I[]>();
+  for (const x of indicators) for (const rp of x.data.riskPoints) push(indicatorsByRiskPoint, rp, x);
+  const checkItemsByRiskPoint = new Map<string, { list: S; item: S['data']['items'][number] }[]>();
+  for (const list of selfChecks) for (const item of list.data.items) for (const rp of item.riskPoints) push(checkItemsByRiskPoint, rp, { list, item });
 
   const related = relatedCases(cases);
 
   return {
     edition,
+    indicators,
+    selfChecks,
+    network: { levels: byOrder(input.networkLevels), links: byOrder(input.networkLinks), practices: byOrder(input.practices) },
+    indicatorsByRiskPoint: (id: string) => indicatorsByRiskPoint.get(id) ?? [],
+    checkItemsByRiskPoint: (id: string) => checkItemsByRiskPoint.get(id) ?? [],
     cases,
     /** Facet value → cases, for the static facet pages and their counts. */
     facets: facetIndex(cases),
@@ -189,6 +228,11 @@ export function buildSiteModel<C extends Entry<CaseData>, M extends Entry<Course
   };
 }
 
-export type SiteModel<C extends Entry<CaseData>, M extends Entry<CourseData>, U extends Entry<CultureLike>, D extends Entry<DocumentData>> = ReturnType<
-  typeof buildSiteModel<C, M, U, D>
->;
+export type SiteModel<
+  C extends Entry<CaseData>,
+  M extends Entry<CourseData>,
+  U extends Entry<CultureLike>,
+  D extends Entry<DocumentData>,
+  I extends Entry<Indicator> = Entry<Indicator>,
+  S extends Entry<SelfCheck> = Entry<SelfCheck>,
+> = ReturnType<typeof buildSiteModel<C, M, U, D, I, S>>;

@@ -20,6 +20,7 @@ export const urls = {
   tracks: () => '/tracks/',
   track: (audience: string) => `/tracks/${audience}/`,
   search: () => '/search/',
+  network: () => '/network/',
 };
 
 /** `criminal-law#385` → its document id and article number. */

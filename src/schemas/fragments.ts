@@ -18,6 +18,9 @@ export const collectionNames = {
   audiences: '对象',
   powerStages: '权力运行环节',
   actors: '预防主体',
+  networkLevels: '纵向层级',
+  networkLinks: '横向联动',
+  practices: '实践形式',
 } as const;
 export type CollectionName = keyof typeof collectionNames;
 

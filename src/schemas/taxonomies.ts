@@ -38,3 +38,12 @@ export const actorSchema = z.strictObject({
   category: z.enum(['core', 'implementing', 'partner', 'grassroots']),
   duties: z.array(nonEmpty()).min(1),
 });
+
+/** The vertical chain of the prevention network, top to bottom in file order. */
+/** `order` counts from the top; Astro does not keep a file's list order. */
+export const networkLevelSchema = z.strictObject({ ...term, order: z.number().int(), role: nonEmpty(1), duties: z.array(nonEmpty()).min(1) });
+
+/** A horizontal link between the discipline-inspection hub and one department. */
+export const networkLinkSchema = z.strictObject({ id: id(), name: nonEmpty(), order: z.number().int().default(100), shares: nonEmpty(4), receives: nonEmpty(4) });
+
+export const practiceSchema = z.strictObject({ ...term, order: z.number().int().default(100), frequency: nonEmpty(2), document: ref('documents').optional() });

@@ -7,6 +7,7 @@ import { loadContent } from '../../src/lib/load-content.ts';
 import { buildSiteModel, type CultureLike, type Entry, type SiteInput } from '../../src/lib/site-model.ts';
 import type { Edition } from '../../src/lib/content-root.ts';
 import { MINI } from '../helpers/fixture.ts';
+import { collectionSpecs } from '../../src/schemas/index.ts';
 
 type AnyInput = SiteInput<Entry<CaseData>, Entry<CourseData>, Entry<CultureLike>, Entry<DocumentData>>;
 
@@ -14,18 +15,7 @@ function model(edition: Edition) {
   const { entries, problems } = loadContent(MINI);
   expect(problems).toEqual([]);
   const of = (c: string) => entries.filter((e) => e.collection === c).map((e) => ({ id: e.id, data: e.data }));
-  const input = {
-    cases: of('cases'),
-    courses: of('courses'),
-    culture: of('culture'),
-    documents: of('documents'),
-    sectors: of('sectors'),
-    riskPoints: of('riskPoints'),
-    violationTypes: of('violationTypes'),
-    audiences: of('audiences'),
-    powerStages: of('powerStages'),
-    actors: of('actors'),
-  } as unknown as AnyInput;
+  const input = Object.fromEntries(Object.keys(collectionSpecs).map((c) => [c, of(c)])) as unknown as AnyInput;
   return buildSiteModel(input, edition);
 }
 
