@@ -24,6 +24,7 @@ import { articleLabel } from './cn-numerals.ts';
 import { successors } from './documents.ts';
 import { facetIndex, type FacetKey } from './facets.ts';
 import { relatedCases } from './related.ts';
+import { riskStats } from './risk-stats.ts';
 import { isPublished, type Publishable } from './publish.ts';
 import { articleRefUrl, parseArticleRef } from './urls.ts';
 
@@ -190,6 +191,7 @@ export function buildSiteModel<
   for (const list of selfChecks) for (const item of list.data.items) for (const rp of item.riskPoints) push(checkItemsByRiskPoint, rp, { list, item });
 
   const related = relatedCases(cases);
+  const stats = riskStats(cases);
 
   return {
     edition,
@@ -201,6 +203,8 @@ export function buildSiteModel<
     cases,
     /** Facet value → cases, for the static facet pages and their counts. */
     facets: facetIndex(cases),
+    /** Risk map statistics over the published cases. */
+    riskStats: stats,
     relatedCases: (id: string) => related.get(id) ?? [],
     /** The display name of a facet value: 工程建设, 领导干部, 2021年 … */
     facetLabel(key: FacetKey, value: string): string {

@@ -20,6 +20,10 @@ export const urls = {
   tracks: () => '/tracks/',
   track: (audience: string) => `/tracks/${audience}/`,
   search: () => '/search/',
+  indicators: () => '/indicators/',
+  indicator: (id: string) => `/indicators/${id}/`,
+  selfChecks: () => '/self-check/',
+  selfCheck: (id: string) => `/self-check/${id}/`,
   network: () => '/network/',
 };
 

@@ -1,0 +1,56 @@
+/** The risk spine as built: every risk point page lists exactly the entries that reference it. */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/load-content.ts';
+import { urls } from '../../src/lib/urls.ts';
+import type { CaseData } from '../../src/schemas/case.ts';
+import type { CourseData } from '../../src/schemas/course.ts';
+import type { z } from '../../src/schemas/messages.ts';
+import type { indicatorSchema, selfCheckSchema } from '../../src/schemas/spine.ts';
+import { distFile } from '../helpers/dist.ts';
+
+const { entries } = loadContent('content');
+const of = <T>(c: string) => entries.filter((e) => e.collection === c).map((e) => ({ id: e.id, data: e.data as unknown as T }));
+const cases = of<CaseData>('cases');
+const courses = of<CourseData>('courses');
+const indicators = of<z.infer<typeof indicatorSchema>>('indicators');
+const selfChecks = of<z.infer<typeof selfCheckSchema>>('selfChecks');
+const riskPoints = entries.filter((e) => e.collection === 'riskPoints').map((e) => e.id);
+
+/** The hrefs inside one `<h2 id=…>` section of a page, up to the next h2. */
+function sectionLinks(html: string, id: string): string[] {
+  const start = html.indexOf(`<h2 id="${id}"`);
+  if (start < 0) return [];
+  const end = html.indexOf('<h2', start + 1);
+  return [...html.slice(start, end < 0 ? undefined : end).matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+describe('risk taxonomy and map', () => {
+  it('has at least 30 risk points across at least 10 sectors', () => {
+    const sectors = new Set(entries.filter((e) => e.collection === 'riskPoints').map((e) => (e.data as { sector: string }).sector));
+    expect(riskPoints.length).toBeGreaterThanOrEqual(30);
+    expect(sectors.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('draws the map with a link for every case cell and a data table', () => {
+    const html = distFile('risks/index.html');
+    expect(html).toContain('<svg');
+    expect(html).toContain('id="heat-title"');
+    expect(html).toContain('以表格查看风险地图数据');
+    for (const c of cases) for (const rp of c.data.riskPoints) expect(html).toContain(`href="${urls.riskPoint(rp)}#sector-${c.data.sector}"`);
+  });
+});
+
+describe.each(riskPoints)('risk point %s', (rp) => {
+  const html = distFile(`risks/${rp}/index.html`);
+  const expectLinks = (section: string, expected: string[]) => {
+    const links = new Set(sectionLinks(html, section).filter((h) => expected.some((e) => h.startsWith(e.split('#')[0] ?? '')) || /^\/(cases|courses|indicators|self-check)\//.test(h)));
+    expect([...links].filter((h) => /^\/(cases|courses|indicators|self-check)\/[^/]+\/$/.test(h)).sort()).toEqual([...new Set(expected)].sort());
+  };
+
+  it('lists exactly its cases, modules, indicators and self-check lists', () => {
+    expectLinks('cases', cases.filter((c) => c.data.riskPoints.includes(rp)).map((c) => urls.case(c.id)));
+    expectLinks('modules', courses.filter((c) => c.data.riskPoints.includes(rp)).map((c) => urls.course(c.id)));
+    expectLinks('indicators', indicators.filter((x) => x.data.riskPoints.includes(rp)).map((x) => urls.indicator(x.id)));
+    expectLinks('self-check', selfChecks.filter((s) => s.data.items.some((i) => i.riskPoints.includes(rp))).map((s) => urls.selfCheck(s.id)));
+  });
+});
