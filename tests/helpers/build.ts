@@ -16,7 +16,7 @@ export function buildSite(env: Record<string, string>, { pagefind = false } = {}
   const astro = run('npx', ['astro', 'build']);
   let output = `${astro.stdout}${astro.stderr}`;
   if (astro.status !== 0 || !pagefind) return { status: astro.status, output };
-  const pf = run('npx', ['pagefind', '--site', outDir]);
+  const pf = run('node', ['src/cli/index-search.ts', outDir]);
   output += `${pf.stdout}${pf.stderr}`;
   return { status: pf.status, output };
 }
