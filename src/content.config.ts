@@ -24,5 +24,6 @@ export const collections = {
   actors: defineCollection({ loader: terms(specs.actors.path), schema: () => messages(specs.actors.schema()) }),
   networkLevels: defineCollection({ loader: terms(specs.networkLevels.path), schema: () => messages(specs.networkLevels.schema()) }),
   networkLinks: defineCollection({ loader: terms(specs.networkLinks.path), schema: () => messages(specs.networkLinks.schema()) }),
+  synonyms: defineCollection({ loader: terms(specs.synonyms.path), schema: () => messages(specs.synonyms.schema()) }),
   practices: defineCollection({ loader: terms(specs.practices.path), schema: () => messages(specs.practices.schema()) }),
 };

@@ -1,11 +1,18 @@
 /**
- * `node src/cli/index-search.ts [siteDir]`: builds the Pagefind search index for a built site,
- * after `astro build`. Pages carry their own search data (data-pagefind-body on content pages,
- * filters, meta, sort); this script only decides how the index is written.
+ * `node src/cli/index-search.ts [siteDir]`: builds the Pagefind search index after `astro build`.
+ * Content pages carry their own search data (data-pagefind-body, filters, meta, sort); this script
+ * decides what the indexer sees (lib/search-index.ts): synonyms added, one record per article, and
+ * pages split into shards of LIANJIAN_SHARD_PAGES (default 2,500) indexed one after another, so
+ * peak memory is that of one shard however large the library grows. The browser merges the shards.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { contentRoot, edition } from '../lib/content-root.ts';
+import { loadContent } from '../lib/load-content.ts';
+import { isPublished, type Publishable } from '../lib/publish.ts';
+import { articleRecords, expandForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
+import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 
 const site = process.argv[2] ?? 'dist';
 if (!existsSync(join(site, 'index.html'))) {
@@ -13,12 +20,51 @@ if (!existsSync(join(site, 'index.html'))) {
   process.exit(1);
 }
 
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const full = join(dir, d.name);
+    if (d.isDirectory()) return d.name.startsWith('pagefind') ? [] : htmlFiles(full);
+    return d.name.endsWith('.html') ? [full] : [];
+  });
+}
+
 const started = performance.now();
-const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-const added = await index.addDirectory({ path: site });
-if (added.errors.length > 0) throw new Error(`Pagefind 索引出错：${added.errors.join('；')}`);
-const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-if (written.errors.length > 0) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
-await pagefind.close();
-console.log(`搜索索引完成：${added.page_count} 个页面，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（${site}/pagefind）。`);
+const { entries } = loadContent(contentRoot());
+const groups = entries.filter((e) => e.collection === 'synonyms').map((e) => e.data as unknown as SynonymGroup);
+const docs = entries.filter((e) => e.collection === 'documents' && isPublished(e.data as unknown as Publishable, edition()));
+
+const pages = htmlFiles(site)
+  .map((file) => ({ path: relative(site, file), html: readFileSync(file, 'utf8') }))
+  .filter((p) => p.html.includes('data-pagefind-body'));
+const shards = shardCount(pages.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 2500));
+
+for (const old of readdirSync(site).filter((d) => /^pagefind(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
+
+let records = 0;
+for (let shard = 0; shard < shards; shard++) {
+  const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+  for (const p of pages) {
+    if (shardOf(p.path, shards) !== shard) continue;
+    const added = await index.addHTMLFile({ sourcePath: p.path, content: expandForIndex(p.html, groups) });
+    if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${p.path}：${added.errors.join('；')}`);
+    records++;
+  }
+  if (shard === 0) {
+    for (const d of docs) {
+      const data = d.data as unknown as DocumentData;
+      for (const record of articleRecords(d.id, data, DOCUMENT_STATUSES[data.status])) {
+        await index.addCustomRecord(record);
+        records++;
+      }
+    }
+  }
+  const written = await index.writeFiles({ outputPath: join(site, shardDir(shard)) });
+  if (written.errors.length > 0) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
+  // Free this shard's memory before the next one starts.
+  await index.deleteIndex();
+  await pagefind.close();
+}
+
+writeFileSync(join(site, SHARD_MANIFEST), JSON.stringify({ shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`) }));
+console.log(`搜索索引完成：${pages.length} 个页面、${records - pages.length} 个条款记录，分 ${shards} 个分片，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);

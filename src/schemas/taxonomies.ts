@@ -47,3 +47,9 @@ export const networkLevelSchema = z.strictObject({ ...term, order: z.number().in
 export const networkLinkSchema = z.strictObject({ id: id(), name: nonEmpty(), order: z.number().int().default(100), shares: nonEmpty(4), receives: nonEmpty(4) });
 
 export const practiceSchema = z.strictObject({ ...term, order: z.number().int().default(100), frequency: nonEmpty(2), document: ref('documents').optional() });
+
+/**
+ * Search vocabulary: the forms in one group find each other (受贿 ↔ 收受贿赂). The indexer adds
+ * a page's missing forms to the text it indexes, so no query needs rewriting.
+ */
+export const synonymSchema = z.strictObject({ id: id(), terms: z.array(nonEmpty()).min(2) });

@@ -29,7 +29,7 @@ describeBrowser('search', () => {
     const status = page.getByRole('status');
     await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/找到 \d+ 个结果/);
     const results = page.locator('[data-results] li');
-    expect(await results.count()).toBeGreaterThan(0);
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
     expect(await results.first().locator('mark').first().innerText()).toContain('招标');
     expect(errors).toEqual([]);
   });

@@ -59,10 +59,13 @@ describe('pages in dist/', () => {
 describe('the search index', () => {
   const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8')) as { languages: Record<string, { page_count: number }> };
 
-  it('is one Chinese index holding every content page and no chrome-only page', () => {
+  it('is one Chinese index holding every content page, every article, and no chrome-only page', () => {
     expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
     const indexed = htmlPages().filter((f) => distFile(f).includes('data-pagefind-body'));
-    expect(entry.languages['zh-cn']?.page_count).toBe(indexed.length);
+    const articles = entries
+      .filter((e) => e.collection === 'documents' && isPublished(e.data as unknown as Publishable, 'public'))
+      .reduce((n, e) => n + (e.data as { articles: unknown[] }).articles.length, 0);
+    expect(entry.languages['zh-cn']?.page_count).toBe(indexed.length + articles);
     expect(distFile('search/index.html')).not.toContain('data-pagefind-body');
     expect(distFile('404.html')).not.toContain('data-pagefind-body');
   });

@@ -7,6 +7,7 @@ import type { Catalog, CatalogCase } from './catalog.ts';
 import { catalogLookup, planDocument, toMarkdown } from './plan-document.ts';
 import { agenda, DEFAULT_CASE_MINUTES, decodePlan, emptyPlan, encodePlan, moveItem, resolvePlan, STORAGE_KEY, type Plan } from './plan.ts';
 import { renderPlanList, renderPrintView } from './builder-view.ts';
+import { loadPagefind } from '../search/pagefind.ts';
 
 class CourseBuilder extends HTMLElement {
   #catalog: Catalog = { audiences: [], modules: [], cases: [] };
@@ -105,8 +106,7 @@ class CourseBuilder extends HTMLElement {
   async #searchCases(q: string): Promise<void> {
     const out = this.querySelector('[data-case-results]');
     if (!out || !q.trim()) return;
-    const path = '/pagefind/pagefind.js';
-    const pf = (await import(/* @vite-ignore */ path)) as { search(q: string, o: object): Promise<{ results: { data(): Promise<{ url: string; meta: { title?: string; summary?: string } }> }[] }> };
+    const pf = await loadPagefind();
     const res = await pf.search(q, { filters: { kind: '案例' } });
     const data = await Promise.all(res.results.slice(0, 8).map((r) => r.data()));
     out.replaceChildren(

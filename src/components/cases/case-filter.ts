@@ -6,25 +6,9 @@
  */
 import { FACET_KEYS, isEmpty, pagefindFilters, readSelection, toggle, writeSelection, type FacetKey, type Selection } from './case-filter-state.ts';
 
-interface ResultData {
-  url: string;
-  meta: { title?: string; summary?: string };
-}
-interface SearchResponse {
-  results: { data(): Promise<ResultData> }[];
-  filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  search(q: string | null, o: { filters: Record<string, string>; sort?: Record<string, string> }): Promise<SearchResponse>;
-}
+import { loadPagefind, type PagefindResponse as SearchResponse, type PagefindResultData as ResultData } from '../search/pagefind.ts';
 
 const PAGE = 20;
-let pagefind: Promise<Pagefind> | undefined;
-const loadPagefind = (): Promise<Pagefind> => {
-  const path = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ path) as Promise<Pagefind>;
-  return pagefind;
-};
 
 class CaseFilter extends HTMLElement {
   #links = new Map<string, HTMLAnchorElement>();

@@ -1,93 +1,146 @@
 /**
- * <search-page>: runs the query in the URL against the Pagefind index and lists the results.
- * Pagefind's script is fetched only when there is something to search for.
+ * <search-page>: results as you type, facet filters with counts, sorting, and the whole state in
+ * the URL (search-state.ts). Pagefind loads on the first query, not with the page. Keyboard: `/`
+ * focuses the box, ↓/↑ move through results, Esc returns to the box.
  */
-import { parseExcerpt, readState, writeState } from './search-state.ts';
+import { loadPagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
+import { FILTER_KEYS, FILTER_LABELS, pagefindFilters, parseExcerpt, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string; kind?: string };
-}
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  search(q: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
-}
-
-let pagefind: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
-  // Built after Astro by the Pagefind CLI, so it is loaded at run time, not bundled.
-  const path = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ path).then(async (mod: Pagefind) => {
-    await mod.options({ excerptLength: 40 });
-    return mod;
-  });
-  return pagefind;
-}
+const PAGE = 10;
 
 class SearchPage extends HTMLElement {
-  #input: HTMLInputElement | null = null;
-  #status: HTMLElement | null = null;
-  #list: HTMLOListElement | null = null;
+  #state: SearchState = readState(location.search);
+  #response: PagefindResponse | undefined;
+  #shown = 0;
   #run = 0;
+  #timer: number | undefined;
 
   connectedCallback(): void {
-    this.#input = this.querySelector('input[name="q"]');
-    this.#status = this.querySelector('[data-status]');
-    this.#list = this.querySelector('[data-results]');
-    const form = this.querySelector('form');
-    const { q } = readState(location.search);
-    if (this.#input) this.#input.value = q;
-    form?.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.#search(this.#input?.value ?? '');
+    const input = this.#part<HTMLInputElement>('input[name="q"]');
+    const sort = this.#part<HTMLSelectElement>('select[name="sort"]');
+    input.value = this.#state.q;
+    sort.value = this.#state.sort;
+    this.#part('form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.#set({ ...this.#state, q: input.value.trim() }, 0);
     });
-    this.#input?.addEventListener('input', () => void this.#search(this.#input?.value ?? ''));
-    if (q) void this.#search(q);
+    input.addEventListener('input', () => this.#set({ ...this.#state, q: input.value.trim() }, 180));
+    sort.addEventListener('change', () => this.#set({ ...this.#state, sort: sort.value === 'year' ? 'year' : 'relevance' }, 0));
+    this.#part('[data-facets]').addEventListener('change', (e) => {
+      const box = e.target as HTMLInputElement;
+      this.#set(toggleFilter(this.#state, box.dataset['key'] as FilterKey, box.value), 0);
+    });
+    this.#part('[data-more]').addEventListener('click', () => void this.#more(this.#run));
+    this.addEventListener('keydown', (e) => this.#keys(e));
+    document.addEventListener('keydown', (e) => {
+      const t = e.target as HTMLElement;
+      if (e.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) && !t.isContentEditable) {
+        e.preventDefault();
+        input.focus();
+      }
+    });
+    if (this.#state.q || Object.keys(this.#state.filters).length > 0) void this.#search();
   }
 
-  async #search(raw: string): Promise<void> {
-    const q = raw.trim();
+  #part<T extends HTMLElement>(selector: string): T {
+    const el = this.querySelector<T>(selector);
+    if (!el) throw new Error(`search-page: missing ${selector}`);
+    return el;
+  }
+
+  #set(state: SearchState, delay: number): void {
+    this.#state = state;
+    history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+    window.clearTimeout(this.#timer);
+    this.#timer = window.setTimeout(() => void this.#search(), delay);
+  }
+
+  async #search(): Promise<void> {
     const run = ++this.#run;
-    history.replaceState(null, '', `${location.pathname}${writeState({ q })}`);
-    if (!this.#list || !this.#status) return;
-    if (!q) {
-      this.#list.replaceChildren();
-      this.#status.textContent = '';
+    const status = this.#part('[data-status]');
+    const { q, sort } = this.#state;
+    const filters = pagefindFilters(this.#state);
+    if (!q && Object.keys(filters).length === 0) {
+      this.#part('[data-results]').replaceChildren();
+      this.#part('[data-facets]').replaceChildren();
+      this.#part('[data-more]').hidden = true;
+      this.#part('[data-empty]').hidden = true;
+      status.textContent = '';
       return;
     }
-    this.#status.textContent = '正在搜索……';
+    status.textContent = '正在搜索……';
     const pf = await loadPagefind();
-    const search = await pf.search(q);
-    const data = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+    const response = await pf.search(q || null, { filters, ...(sort === 'year' ? { sort: { year: 'desc' } } : {}) });
     if (run !== this.#run) return;
-    this.#status.textContent = search.results.length > 0 ? `找到 ${search.results.length} 个结果` : `没有找到与“${q}”相关的内容，可以换个词，或浏览案例库、制度文件。`;
-    this.#list.replaceChildren(...data.map((d) => this.#item(d)));
+    this.#response = response;
+    this.#shown = 0;
+    const n = response.results.length;
+    status.textContent = n > 0 ? `找到 ${n} 个结果` : `没有找到${q ? `与“${q}”` : ''}相关的内容`;
+    this.#part('[data-empty]').hidden = n > 0;
+    this.#part('[data-results]').replaceChildren();
+    this.#renderFacets(response);
+    await this.#more(run);
+  }
+
+  async #more(run: number): Promise<void> {
+    const results = this.#response?.results ?? [];
+    const slice = results.slice(this.#shown, this.#shown + PAGE);
+    const data = await Promise.all(slice.map((r) => r.data()));
+    if (run !== this.#run) return;
+    this.#shown += slice.length;
+    this.#part('[data-results]').append(...data.map((d) => this.#item(d)));
+    const more = this.#part('[data-more]');
+    more.hidden = this.#shown >= results.length;
+    more.textContent = `显示更多（还有 ${results.length - this.#shown} 个）`;
   }
 
   #item(d: PagefindResultData): HTMLLIElement {
     const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = d.url;
-    a.textContent = d.meta.title ?? d.url;
     const h = document.createElement('h2');
-    if (d.meta.kind) {
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.textContent = d.meta.kind;
-      h.append(badge, ' ');
-    }
-    h.append(a);
+    if (d.meta['kind']) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--accent', textContent: d.meta['kind'] }), ' ');
+    h.append(Object.assign(document.createElement('a'), { href: resultHref(d.url, d.excerpt), textContent: d.meta['title'] ?? d.url }));
     const p = document.createElement('p');
-    for (const part of parseExcerpt(d.excerpt)) {
-      if (part.mark) {
-        const mark = document.createElement('mark');
-        mark.textContent = part.text;
-        p.append(mark);
-      } else p.append(part.text);
-    }
+    for (const part of parseExcerpt(d.excerpt)) p.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
     li.append(h, p);
     return li;
+  }
+
+  #renderFacets(response: PagefindResponse): void {
+    const box = this.#part('[data-facets]');
+    const groups = FILTER_KEYS.flatMap((key) => {
+      const counts = response.filters[key] ?? {};
+      const selected = this.#state.filters[key] ?? [];
+      const values = Object.entries(counts).filter(([v, n]) => n > 0 || selected.includes(v));
+      if (values.length === 0) return [];
+      values.sort((a, b) => (key === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')));
+      const fs = document.createElement('fieldset');
+      fs.append(Object.assign(document.createElement('legend'), { textContent: FILTER_LABELS[key] }));
+      for (const [value, n] of values.slice(0, 12)) {
+        const label = document.createElement('label');
+        const input = Object.assign(document.createElement('input'), { type: 'checkbox', value, checked: selected.includes(value) });
+        input.dataset['key'] = key;
+        label.append(input, ` ${value} `, Object.assign(document.createElement('span'), { className: 'search__count', textContent: `(${n})` }));
+        fs.append(label);
+      }
+      return [fs];
+    });
+    box.replaceChildren(...groups);
+  }
+
+  #keys(e: KeyboardEvent): void {
+    const links = [...this.querySelectorAll<HTMLAnchorElement>('[data-results] h2 a')];
+    const input = this.#part<HTMLInputElement>('input[name="q"]');
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.key === 'ArrowDown' && (document.activeElement === input || at >= 0)) {
+      e.preventDefault();
+      links[Math.min(at + 1, links.length - 1)]?.focus();
+    } else if (e.key === 'ArrowUp' && at >= 0) {
+      e.preventDefault();
+      if (at === 0) input.focus();
+      else links[at - 1]?.focus();
+    } else if (e.key === 'Escape' && at >= 0) {
+      input.focus();
+    }
   }
 }
 

@@ -1,0 +1,74 @@
+/**
+ * How pages are presented to the search indexer. The built HTML stays as it is; the indexer sees
+ * each content page with the missing forms of its synonym groups added, articles of rules as
+ * records of their own (so 第二十八条 lands on the article), and pages split into shards of
+ * bounded size so Chinese segmentation never needs more memory than one shard takes.
+ */
+import { articleLabel } from './cn-numerals.ts';
+import { urls } from './urls.ts';
+import type { DocumentData } from '../schemas/document.ts';
+
+export interface SynonymGroup {
+  terms: readonly string[];
+}
+
+/** The words a page lacks from each synonym group it touches. */
+export function missingSynonyms(text: string, groups: readonly SynonymGroup[]): string[] {
+  const out = new Set<string>();
+  for (const g of groups) {
+    if (!g.terms.some((t) => text.includes(t))) continue;
+    for (const t of g.terms) if (!text.includes(t)) out.add(t);
+  }
+  return [...out];
+}
+
+const BODY_END = '</main>';
+
+/** Adds the missing synonym forms at the end of the indexed region, where they weigh least. */
+export function expandForIndex(html: string, groups: readonly SynonymGroup[]): string {
+  const at = html.lastIndexOf(BODY_END);
+  if (at < 0 || !html.includes('data-pagefind-body')) return html;
+  const text = html.replace(/<[^>]+>/g, ' ');
+  const extra = missingSynonyms(text, groups);
+  if (extra.length === 0) return html;
+  return `${html.slice(0, at)}<p data-pagefind-weight="0.5">${extra.join(' ')}</p>${html.slice(at)}`;
+}
+
+export interface ArticleRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** One search record per article: found by 第二十八条, 第28条 or 监察法第二十八条, landing on its anchor. */
+export function articleRecords(id: string, doc: DocumentData, statusLabel: string): ArticleRecord[] {
+  return doc.articles.map((a) => {
+    const label = articleLabel(a.n);
+    const arabic = `第${a.n.replace('-', '条之')}条`.replace(/条之(\d+)条$/, '条之$1');
+    return {
+      url: urls.article(id, a.n),
+      content: `${doc.shortTitle}${label} ${doc.title}${label} ${arabic} ${a.title ?? ''} ${a.text}`,
+      language: 'zh-cn',
+      meta: { title: `《${doc.shortTitle}》${label}${a.title ? ` ${a.title}` : ''}`, kind: '条款', summary: a.text },
+      filters: { kind: ['制度'], status: [statusLabel] },
+    };
+  });
+}
+
+/** A stable shard for a page, so a page stays in its shard from build to build. */
+export function shardOf(path: string, shards: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < path.length; i++) {
+    h ^= path.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) % Math.max(1, shards);
+}
+
+export const shardCount = (pages: number, perShard: number) => Math.max(1, Math.ceil(pages / Math.max(1, perShard)));
+
+/** The shard manifest the browser reads to merge every shard into one search (see search/pagefind.ts). */
+export const SHARD_MANIFEST = 'pagefind/lianjian-shards.json';
+export const shardDir = (i: number) => (i === 0 ? 'pagefind' : `pagefind-${i}`);

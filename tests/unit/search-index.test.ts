@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { articleRecords, expandForIndex, missingSynonyms, shardCount, shardOf } from '../../src/lib/search-index.ts';
+import type { DocumentData } from '../../src/schemas/document.ts';
+
+const groups = [{ terms: ['受贿', '收受贿赂'] }, { terms: ['八项规定', '中央八项规定精神'] }, { terms: ['村干部', '村官'] }];
+
+describe('synonyms for the indexer', () => {
+  it('adds the forms a page lacks, only for groups it touches', () => {
+    expect(missingSynonyms('张某受贿86万元', groups)).toEqual(['收受贿赂']);
+    // 收受贿赂 already contains 受贿: nothing to add.
+    expect(missingSynonyms('张某收受贿赂86万元', groups)).toEqual([]);
+    expect(missingSynonyms('违反中央八项规定精神', groups)).toEqual([]);
+    expect(missingSynonyms('一名村官', groups)).toEqual(['村干部']);
+    expect(missingSynonyms('与此无关', groups)).toEqual([]);
+  });
+
+  it('puts them inside the indexed region of a content page, and leaves other pages alone', () => {
+    const page = '<html><body><header>受贿</header><main data-pagefind-body><p>村干部张某</p></main></body></html>';
+    expect(expandForIndex(page, groups)).toBe('<html><body><header>受贿</header><main data-pagefind-body><p>村干部张某</p><p data-pagefind-weight="0.5">收受贿赂 村官</p></main></body></html>');
+    expect(expandForIndex('<main><p>受贿</p></main>', groups)).toBe('<main><p>受贿</p></main>');
+  });
+});
+
+describe('article records', () => {
+  const doc = { shortTitle: '监察法', title: '中华人民共和国监察法', articles: [{ n: '28', text: '技术调查措施的摘要。', riskPoints: [] }, { n: '388-1', title: '【利用影响力受贿罪】', text: '摘要。', riskPoints: [] }] } as unknown as DocumentData;
+  const [first, second] = articleRecords('supervision-law-2018', doc, '已修订');
+
+  it('carry both numeral forms and land on the article anchor', () => {
+    expect(first?.url).toBe('/documents/supervision-law-2018/#article-28');
+    expect(first?.content).toContain('监察法第二十八条');
+    expect(first?.content).toContain('第28条');
+    expect(first?.meta).toEqual({ title: '《监察法》第二十八条', kind: '条款', summary: '技术调查措施的摘要。' });
+    expect(second?.content).toContain('第三百八十八条之一');
+    expect(second?.content).toContain('第388条之1');
+  });
+});
+
+describe('shards', () => {
+  it('assign each page a stable shard and spread pages evenly', () => {
+    expect(shardOf('cases/a/index.html', 4)).toBe(shardOf('cases/a/index.html', 4));
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 4000; i++) counts[shardOf(`cases/bench-${i}/index.html`, 4)]! += 1;
+    for (const c of counts) expect(c).toBeGreaterThan(850);
+    expect(shardCount(10_000, 2500)).toBe(4);
+    expect(shardCount(40, 2500)).toBe(1);
+  });
+});
