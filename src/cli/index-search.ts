@@ -54,7 +54,8 @@ for (let shard = 0; shard < shards; shard++) {
     for (const d of docs) {
       const data = d.data as unknown as DocumentData;
       for (const record of articleRecords(d.id, data, DOCUMENT_STATUSES[data.status])) {
-        await index.addCustomRecord(record);
+        const added = await index.addHTMLFile(record);
+        if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${record.url}：${added.errors.join('；')}`);
         records++;
       }
     }

@@ -36,24 +36,32 @@ export function expandForIndex(html: string, groups: readonly SynonymGroup[]): s
 
 export interface ArticleRecord {
   url: string;
+  /** A small HTML page for the indexer: the article's label weighs like a title, its text lightly. */
   content: string;
-  language: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
 }
 
-/** One search record per article: found by 第二十八条, 第28条 or 监察法第二十八条, landing on its anchor. */
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * One search record per article, found by 第二十八条, 第28条 or 监察法第二十八条 and landing on its
+ * anchor. Its text weighs less than a page's, so a query for a rule's name still ranks the rule's
+ * own page above the many articles that repeat that name.
+ */
 export function articleRecords(id: string, doc: DocumentData, statusLabel: string): ArticleRecord[] {
   return doc.articles.map((a) => {
     const label = articleLabel(a.n);
     const arabic = `第${a.n.replace('-', '条之')}条`.replace(/条之(\d+)条$/, '条之$1');
-    return {
-      url: urls.article(id, a.n),
-      content: `${doc.shortTitle}${label} ${doc.title}${label} ${arabic} ${a.title ?? ''} ${a.text}`,
-      language: 'zh-cn',
-      meta: { title: `《${doc.shortTitle}》${label}${a.title ? ` ${a.title}` : ''}`, kind: '条款', summary: a.text },
-      filters: { kind: ['制度'], status: [statusLabel] },
-    };
+    const title = `《${doc.shortTitle}》${label}${a.title ? ` ${a.title}` : ''}`;
+    // The rule's name stays out of the heading: a heading weighs most, and the name belongs to the rule's page.
+    const content = [
+      `<html lang="zh-CN"><body><main data-pagefind-body data-pagefind-meta="kind:条款, title:${escape(title.replace(/,/g, '，'))}" data-pagefind-filter="kind:制度">`,
+      `<h1>${escape(label)}</h1>`,
+      `<p data-pagefind-weight="0.5">${escape(`${doc.shortTitle}${label} ${arabic}`)}</p>`,
+      `<p data-pagefind-weight="0.3" data-pagefind-meta="summary">${escape(a.text)}</p>`,
+      `<span data-pagefind-filter="status">${escape(statusLabel)}</span>`,
+      '</main></body></html>',
+    ].join('');
+    return { url: urls.article(id, a.n), content };
   });
 }
 

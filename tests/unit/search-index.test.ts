@@ -29,7 +29,10 @@ describe('article records', () => {
     expect(first?.url).toBe('/documents/supervision-law-2018/#article-28');
     expect(first?.content).toContain('监察法第二十八条');
     expect(first?.content).toContain('第28条');
-    expect(first?.meta).toEqual({ title: '《监察法》第二十八条', kind: '条款', summary: '技术调查措施的摘要。' });
+    expect(first?.content).toContain('title:《监察法》第二十八条" ');
+    expect(first?.content).toContain('<h1>第二十八条</h1>');
+    expect(first?.content).toContain('<p data-pagefind-weight="0.3" data-pagefind-meta="summary">技术调查措施的摘要。</p>');
+    expect(first?.content).toContain('data-pagefind-meta="kind:条款, title:');
     expect(second?.content).toContain('第三百八十八条之一');
     expect(second?.content).toContain('第388条之1');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagefindFilters, parseExcerpt, readState, resultHref, toggleFilter, writeState } from '../../src/components/search/search-state.ts';
+import { bestTarget, pagefindFilters, parseExcerpt, readState, resultHref, toggleFilter, writeState } from '../../src/components/search/search-state.ts';
 import { readingTime } from '../../src/lib/reading-time.ts';
 
 describe('search state in the URL', () => {
@@ -49,5 +49,26 @@ describe('reading time', () => {
   it('reads Chinese at about 400 characters a minute', () => {
     expect(readingTime('字'.repeat(1200))).toBe(3);
     expect(readingTime('短')).toBe(1);
+  });
+});
+
+describe('best target of a result', () => {
+  const page = {
+    url: '/documents/criminal-law/',
+    excerpt: '…',
+    meta: { title: '中华人民共和国刑法' },
+    sub_results: [
+      { url: '/documents/criminal-law/', title: '中华人民共和国刑法', excerpt: '' },
+      { url: '/documents/criminal-law/#article-385', title: '第三百八十五条【受贿罪】', excerpt: '<mark>受贿</mark>' },
+    ],
+  };
+
+  it('links to the heading the query names', () => {
+    expect(bestTarget(page, '第三百八十五条')).toEqual({ url: '/documents/criminal-law/#article-385', excerpt: '<mark>受贿</mark>', meta: { title: '中华人民共和国刑法 · 第三百八十五条【受贿罪】' } });
+  });
+
+  it('keeps the page when no heading is named', () => {
+    expect(bestTarget(page, '挪用公款').url).toBe('/documents/criminal-law/');
+    expect(bestTarget(page, '').url).toBe('/documents/criminal-law/');
   });
 });

@@ -3,8 +3,8 @@
  * the URL (search-state.ts). Pagefind loads on the first query, not with the page. Keyboard: `/`
  * focuses the box, ↓/↑ move through results, Esc returns to the box.
  */
-import { loadPagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
-import { FILTER_KEYS, FILTER_LABELS, pagefindFilters, parseExcerpt, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
+import { loadPagefind, type PagefindResponse } from './pagefind.ts';
+import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, parseExcerpt, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
 
 const PAGE = 10;
 
@@ -88,17 +88,25 @@ class SearchPage extends HTMLElement {
     const data = await Promise.all(slice.map((r) => r.data()));
     if (run !== this.#run) return;
     this.#shown += slice.length;
-    this.#part('[data-results]').append(...data.map((d) => this.#item(d)));
+    const list = this.#part('[data-results]');
+    for (const d of data) {
+      const target = bestTarget(d, this.#state.q);
+      // An article found both on its rule's page and as its own record is listed once.
+      if (list.querySelector(`a[data-target="${CSS.escape(target.url)}"]`)) continue;
+      list.append(this.#item(target));
+    }
     const more = this.#part('[data-more]');
     more.hidden = this.#shown >= results.length;
     more.textContent = `显示更多（还有 ${results.length - this.#shown} 个）`;
   }
 
-  #item(d: PagefindResultData): HTMLLIElement {
+  #item(d: { url: string; excerpt: string; meta: Record<string, string | undefined> }): HTMLLIElement {
     const li = document.createElement('li');
     const h = document.createElement('h2');
     if (d.meta['kind']) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--accent', textContent: d.meta['kind'] }), ' ');
-    h.append(Object.assign(document.createElement('a'), { href: resultHref(d.url, d.excerpt), textContent: d.meta['title'] ?? d.url }));
+    const a = Object.assign(document.createElement('a'), { href: resultHref(d.url, d.excerpt), textContent: d.meta['title'] ?? d.url });
+    a.dataset['target'] = d.url;
+    h.append(a);
     const p = document.createElement('p');
     for (const part of parseExcerpt(d.excerpt)) p.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
     li.append(h, p);

@@ -3,6 +3,8 @@
  * Filter values are the labels the pages carry (Pagefind filters), so a URL reads as what it finds.
  * Kept pure so the page script and the tests share it.
  */
+import type { PagefindResultData } from './pagefind.ts';
+
 export const FILTER_KEYS = ['kind', 'sector', 'risk', 'violation', 'tier', 'stage', 'audience', 'year', 'status'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
@@ -95,4 +97,15 @@ export function resultHref(url: string, excerpt: string): string {
   if (!first) return url;
   const directive = `:~:text=${encodeURIComponent(first.text.trim())}`;
   return url.includes('#') ? `${url}${directive}` : `${url}#${directive}`;
+}
+
+/**
+ * When the query names a heading with an anchor (第三百八十五条 on the criminal-law page), link to
+ * that heading rather than the top of a long page.
+ */
+export function bestTarget(d: PagefindResultData, query: string): { url: string; excerpt: string; meta: Record<string, string | undefined> } {
+  const q = query.replace(/["“”\s]/g, '');
+  const sub = q.length >= 2 ? d.sub_results?.find((s) => s.url.includes('#') && s.title.replace(/\s/g, '').includes(q)) : undefined;
+  if (!sub) return d;
+  return { url: sub.url, excerpt: sub.excerpt, meta: { ...d.meta, title: `${d.meta['title'] ?? ''} · ${sub.title}` } };
 }

@@ -1,0 +1,654 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000] [--timeout-minutes 15] [--keep]`: for each size, generates
+ * a synthetic corpus in a temporary folder, builds and indexes it as `npm run build` does, measures
+ * time, memory, output and page weights, a search in headless Chromium and a rebuild after one
+ * changed case, then writes tests/bench/results.json and results.md and prints the table.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import { parseMarkdown } from '../lib/frontmatter.ts';
+import { serveStatic } from '../lib/static-server.ts';
+import { generateCorpus } from './generate.ts';
+
+/**
+ * Budgets from issue 10. Page weights are asserted by tests/unit/budgets.test.ts; timing and
+ * memory depend on the machine, so they are reported in results.md, not asserted.
+ * Sizes are decimal: 1 KB = 1,000 bytes, 1 GB = 10^9 bytes.
+ */
+export const BUDGETS = {
+  casePageBytes: 40_000,
+  readingPageJsBytes: 0,
+  searchBytes: 300_000,
+  buildAndIndexSeconds: 300,
+  peakMemoryBytes: 4_000_000_000,
+  /** The corpus size the timing, memory and search budgets apply to. */
+  atCases: 10_000,
+} as const;
+
+/** Sizes that results.json must hold: the default run. */
+export const DEFAULT_SIZES = [1_000, 10_000] as const;
+export const SEARCH_QUERIES = ['招标', '村级财务', '受贿'] as const;
+export const PAGE_TYPES = ['casePage', 'listPage', 'searchPage', 'selfCheckPage', 'documentPage'] as const;
+export type PageType = (typeof PAGE_TYPES)[number];
+/** Reading pages must work without JavaScript. */
+export const READING_PAGES: readonly PageType[] = ['casePage', 'documentPage'];
+
+export interface Step {
+  status: 'ok' | 'failed' | 'timeout';
+  exitCode: number | null;
+  seconds: number;
+  /** Largest resident set of any process in the step, from /usr/bin/time -v; null if it was killed. */
+  peakMemoryBytes: number | null;
+}
+
+export interface PageWeight {
+  path: string;
+  htmlBytes: number;
+  cssBytes: number;
+  totalBytes: number;
+}
+
+export interface SearchDownload {
+  query: string;
+  /** Encoded bytes of every response under /pagefind/ (the static server does not compress). */
+  bytes: number;
+  requests: number;
+  results: number;
+}
+
+export interface SizeResult {
+  cases: number;
+  status: 'ok' | 'failed';
+  problems: string[];
+  corpus: { cases: number; courses: number; culture: number; generateSeconds: number };
+  htmlPages?: number;
+  build: Step;
+  index?: Step;
+  output?: { totalBytes: number; files: number; indexBytes: number };
+  pageWeight?: { casePage: PageWeight; largestCasePage: PageWeight; listPage: PageWeight };
+  javascript?: Record<PageType, { path: string; bytes: number }>;
+  search?: SearchDownload[];
+  rebuild?: { changed: string; build: Step; index?: Step; seconds: number; changeVisible: boolean };
+}
+
+export interface BenchResults {
+  date: string;
+  machine: {
+    os: string;
+    cpus: number;
+    cpuModel: string;
+    totalMemoryBytes: number;
+    /** One-minute load average when the run started: other work on the machine skews timings. */
+    loadAverageAtStart: number;
+    node: string;
+    astro: string;
+    pagefind: string;
+    chromium?: string;
+  };
+  budgets: typeof BUDGETS;
+  sizes: SizeResult[];
+}
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const RESULTS_JSON = join(REPO, 'tests/bench/results.json');
+const RESULTS_MD = join(REPO, 'tests/bench/results.md');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const EDITED_CASE = 'bench-000001';
+/** Filled in by the first search measurement, for the machine record. */
+let chromiumVersion: string | undefined;
+
+// ---------------------------------------------------------------------------------------------
+// Running a step under /usr/bin/time.
+
+function parseElapsed(text: string): number | undefined {
+  const m = /Elapsed \(wall clock\) time \([^)]*\): ([\d:.]+)/.exec(text);
+  return m?.[1]?.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+}
+
+function parsePeak(text: string): number | undefined {
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  return m?.[1] ? Number(m[1]) * 1024 : undefined;
+}
+
+/**
+ * Runs a command under `/usr/bin/time -v` in its own process group, so a step over its time limit
+ * is killed with everything it started (Astro workers, the Pagefind binary).
+ */
+function timed(command: string[], env: Record<string, string>, log: string, timeoutMs: number): Promise<Step> {
+  const timeFile = `${log}.time`;
+  const fd = openSync(log, 'a');
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...command], {
+      cwd: REPO,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', fd, fd],
+      detached: true,
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      closeSync(fd);
+      const report = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+      done({
+        status: timedOut ? 'timeout' : code === 0 ? 'ok' : 'failed',
+        exitCode: code,
+        seconds: round(timedOut ? (performance.now() - started) / 1000 : (parseElapsed(report) ?? (performance.now() - started) / 1000), 2),
+        peakMemoryBytes: timedOut ? null : (parsePeak(report) ?? null),
+      });
+    });
+  });
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function tail(file: string, lines = 15): string {
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring the built site.
+
+function* files(dir: string): Generator<{ path: string; bytes: number }> {
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, item.name);
+    if (item.isDirectory()) yield* files(full);
+    else if (item.isFile()) yield { path: full, bytes: statSync(full).size };
+  }
+}
+
+function folderBytes(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let count = 0;
+  for (const f of files(dir)) {
+    bytes += f.bytes;
+    count++;
+  }
+  return { bytes, files: count };
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+
+/** A site-absolute path for a URL found in a page or script, or undefined for another origin. */
+function localPath(url: string, from: string): string | undefined {
+  const u = new URL(url, new URL(from, 'http://site.invalid'));
+  return u.origin === 'http://site.invalid' ? decodeURIComponent(u.pathname) : undefined;
+}
+
+const pageFile = (dist: string, urlPath: string) => join(dist, urlPath, 'index.html');
+
+function pageWeight(dist: string, urlPath: string): PageWeight {
+  const html = readFileSync(pageFile(dist, urlPath), 'utf8');
+  const sheets = new Set<string>();
+  for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rel = attr(m[0], 'rel') ?? '';
+    const href = attr(m[0], 'href');
+    if (!rel.split(/\s+/).includes('stylesheet') || !href) continue;
+    const path = localPath(href, urlPath);
+    if (path) sheets.add(path);
+  }
+  const cssBytes = [...sheets].reduce((sum, p) => sum + statSync(join(dist, p)).size, 0);
+  const htmlBytes = Buffer.byteLength(html);
+  return { path: urlPath, htmlBytes, cssBytes, totalBytes: htmlBytes + cssBytes };
+}
+
+/** Static imports of a module (not `import()`, which loads only when the page asks for it). */
+const IMPORT_RE = /\b(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']([^"']+)["']/g;
+
+/**
+ * JavaScript a page loads up front: inline and external scripts, module preloads and everything
+ * they import statically, each file counted once. JSON data blocks are not scripts.
+ */
+function scriptBytes(dist: string, urlPath: string): number {
+  const html = readFileSync(pageFile(dist, urlPath), 'utf8');
+  const seen = new Set<string>();
+  let total = 0;
+  const load = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const full = join(dist, path);
+    if (!existsSync(full)) return;
+    const code = readFileSync(full, 'utf8');
+    total += Buffer.byteLength(code);
+    imports(code, path);
+  };
+  const imports = (code: string, from: string) => {
+    for (const m of code.matchAll(IMPORT_RE)) {
+      const path = m[1] ? localPath(m[1], from) : undefined;
+      if (path) load(path);
+    }
+  };
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const tag = `<script ${m[1] ?? ''}>`;
+    const type = (attr(tag, 'type') ?? '').toLowerCase();
+    if (type && !['module', 'text/javascript', 'application/javascript'].includes(type)) continue;
+    const src = attr(tag, 'src');
+    if (src) {
+      const path = localPath(src, urlPath);
+      if (path) load(path);
+    } else {
+      total += Buffer.byteLength(m[2] ?? '');
+      imports(m[2] ?? '', urlPath);
+    }
+  }
+  for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
+    const href = attr(m[0], 'href');
+    if ((attr(m[0], 'rel') ?? '').toLowerCase() === 'modulepreload' && href) {
+      const path = localPath(href, urlPath);
+      if (path) load(path);
+    }
+  }
+  return total;
+}
+
+function firstPage(dist: string, section: string, skip: readonly string[] = []): string {
+  const dir = join(dist, section);
+  const name = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !skip.includes(d.name) && existsSync(join(dir, d.name, 'index.html')))
+    .map((d) => d.name)
+    .sort()[0];
+  if (!name) throw new Error(`${section} 下没有页面`);
+  return `/${section}/${name}/`;
+}
+
+function largestCasePage(dist: string): string {
+  let best = { path: `/cases/${EDITED_CASE}/`, bytes: -1 };
+  for (const item of readdirSync(join(dist, 'cases'), { withFileTypes: true })) {
+    if (!item.isDirectory() || !item.name.startsWith('bench-')) continue;
+    const file = join(dist, 'cases', item.name, 'index.html');
+    if (!existsSync(file)) continue;
+    const bytes = statSync(file).size;
+    if (bytes > best.bytes) best = { path: `/cases/${item.name}/`, bytes };
+  }
+  return best.path;
+}
+
+async function measureSearch(dist: string): Promise<{ downloads: SearchDownload[]; chromium: string }> {
+  const { chromium } = await import('playwright-core');
+  const server = serveStatic(dist);
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const downloads: SearchDownload[] = [];
+    for (const query of SEARCH_QUERIES) {
+      // A fresh context has an empty cache: each query is measured as a first visit.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const sizes: Promise<number>[] = [];
+      page.on('requestfinished', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/pagefind/')) sizes.push(request.sizes().then((s) => s.responseBodySize));
+      });
+      await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => /找到 \d+ 个结果/.test(document.querySelector('[data-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+      await page.waitForLoadState('networkidle');
+      const status = (await page.locator('[data-status]').textContent()) ?? '';
+      const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      downloads.push({ query, bytes, requests: sizes.length, results: Number(/找到 (\d+) 个结果/.exec(status)?.[1] ?? 0) });
+      await context.close();
+    }
+    return { downloads, chromium: browser.version() };
+  } finally {
+    await browser.close();
+    await new Promise((closed) => server.close(closed));
+  }
+}
+
+/** Changes one case's summary the way an editor would, so the rebuild has a real change to carry. */
+function editOneCase(dir: string): { file: string; marker: string } {
+  const file = join(dir, 'cases', `${EDITED_CASE}.md`);
+  const { data, body } = parseMarkdown(readFileSync(file, 'utf8'));
+  const marker = `重建测试${Date.now().toString(36)}`;
+  data['summary'] = `${String(data['summary']).slice(0, 130)}（${marker}）`;
+  writeFileSync(file, `---\n${stringify(data, { lineWidth: 0 })}---\n${body}`);
+  return { file, marker };
+}
+
+/** The content cache astro.config.mjs keys by content folder; removed with the folder it belongs to. */
+const astroCacheDir = (contentRoot: string) => join(REPO, 'node_modules/.astro', createHash('sha256').update(resolve(contentRoot)).digest('hex').slice(0, 12));
+
+// ---------------------------------------------------------------------------------------------
+
+interface Options {
+  sizes: number[];
+  timeoutMs: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { sizes: [...DEFAULT_SIZES], timeoutMs: 15 * 60_000, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = (argv[i] ?? '').split('=', 2);
+    const value = () => inline ?? argv[++i] ?? '';
+    if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+    else if (flag === '--timeout-minutes') options.timeoutMs = Number(value()) * 60_000;
+    else if (flag === '--keep') options.keep = true;
+    else throw new Error(`未知参数“${argv[i]}”。用法：npm run bench [-- --sizes 1000,10000] [--timeout-minutes 15] [--keep]`);
+  }
+  if (options.sizes.length === 0 || options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes 应是逗号分隔的正整数，例如 1000,10000');
+  if (!(options.timeoutMs > 0)) throw new Error('--timeout-minutes 应是正数');
+  options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
+  return options;
+}
+
+async function measureSize(cases: number, options: Options): Promise<SizeResult> {
+  const dir = mkdtempSync(join(os.tmpdir(), `lianjian-bench-${cases}-`));
+  const dist = join(dir, 'dist');
+  const env = { LIANJIAN_CONTENT: dir, LIANJIAN_OUT: dist };
+  const say = (msg: string) => console.log(`[${cases}] ${msg}`);
+  try {
+    say(`生成语料到 ${dir} …`);
+    const started = performance.now();
+    const corpus = generateCorpus({ cases, dir });
+    const generateSeconds = round((performance.now() - started) / 1000, 2);
+    const result: SizeResult = {
+      cases,
+      status: 'ok',
+      problems: [],
+      corpus: { cases: corpus.cases, courses: corpus.courses, culture: corpus.culture, generateSeconds },
+      build: { status: 'failed', exitCode: null, seconds: 0, peakMemoryBytes: null },
+    };
+    const fail = (what: string, step: Step, log: string) => {
+      result.status = 'failed';
+      result.problems.push(`${what}${step.status === 'timeout' ? `超过 ${options.timeoutMs / 60_000} 分钟被终止` : `失败（退出码 ${step.exitCode}）`}：\n${tail(log)}`);
+      say(result.problems.at(-1) ?? '');
+    };
+
+    say('astro build …');
+    const buildLog = join(dir, 'build.log');
+    result.build = await timed(['npx', 'astro', 'build'], env, buildLog, options.timeoutMs);
+    say(`astro build ${result.build.status}，${result.build.seconds} 秒，峰值 ${gb(result.build.peakMemoryBytes)}`);
+    if (result.build.status !== 'ok') {
+      fail('astro build ', result.build, buildLog);
+      return result;
+    }
+
+    say('Pagefind 索引 …');
+    const indexLog = join(dir, 'index.log');
+    result.index = await timed(['npx', 'node', 'src/cli/index-search.ts', dist], env, indexLog, options.timeoutMs);
+    say(`索引 ${result.index.status}，${result.index.seconds} 秒，峰值 ${gb(result.index.peakMemoryBytes)}`);
+    if (result.index.status !== 'ok') fail('搜索索引', result.index, indexLog);
+
+    const total = folderBytes(dist);
+    result.htmlPages = [...files(dist)].filter((f) => f.path.endsWith('.html')).length;
+    result.output = { totalBytes: total.bytes, files: total.files, indexBytes: existsSync(join(dist, 'pagefind')) ? folderBytes(join(dist, 'pagefind')).bytes : 0 };
+    const casePage = `/cases/${EDITED_CASE}/`;
+    result.pageWeight = { casePage: pageWeight(dist, casePage), largestCasePage: pageWeight(dist, largestCasePage(dist)), listPage: pageWeight(dist, '/cases/') };
+    const pages: Record<PageType, string> = {
+      casePage,
+      listPage: '/cases/',
+      searchPage: '/search/',
+      selfCheckPage: firstPage(dist, 'self-check'),
+      documentPage: firstPage(dist, 'documents', ['review']),
+    };
+    result.javascript = Object.fromEntries(PAGE_TYPES.map((t) => [t, { path: pages[t], bytes: scriptBytes(dist, pages[t]) }])) as Record<PageType, { path: string; bytes: number }>;
+
+    if (result.index.status === 'ok') {
+      say(`在 Chromium 中搜索 ${SEARCH_QUERIES.join('、')} …`);
+      try {
+        const { downloads, chromium } = await measureSearch(dist);
+        result.search = downloads;
+        chromiumVersion = chromium;
+      } catch (err) {
+        result.status = 'failed';
+        result.problems.push(`搜索测量失败：${(err as Error).message}`);
+        say(result.problems.at(-1) ?? '');
+      }
+    }
+
+    say(`修改 ${EDITED_CASE} 的摘要后重建 …`);
+    const { marker } = editOneCase(dir);
+    const rebuildLog = join(dir, 'rebuild.log');
+    const build = await timed(['npx', 'astro', 'build'], env, rebuildLog, options.timeoutMs);
+    const index = build.status === 'ok' && result.index.status === 'ok' ? await timed(['npx', 'node', 'src/cli/index-search.ts', dist], env, rebuildLog, options.timeoutMs) : undefined;
+    const changeVisible = build.status === 'ok' && readFileSync(pageFile(dist, casePage), 'utf8').includes(marker);
+    result.rebuild = { changed: `cases/${EDITED_CASE}.md（summary）`, build, ...(index ? { index } : {}), seconds: round(build.seconds + (index?.seconds ?? 0), 2), changeVisible };
+    if (build.status !== 'ok') fail('重建 astro build ', build, rebuildLog);
+    else if (index && index.status !== 'ok') fail('重建索引', index, rebuildLog);
+    else if (!changeVisible) result.problems.push('重建后页面没有出现修改后的摘要');
+    say(`重建 ${result.rebuild.seconds} 秒`);
+    return result;
+  } finally {
+    if (options.keep) say(`保留临时目录 ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+    rmSync(astroCacheDir(dir), { recursive: true, force: true });
+  }
+}
+
+const packageVersion = (name: string) => (JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+// ---------------------------------------------------------------------------------------------
+// Reporting.
+
+const kb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1000).toFixed(1)} KB`);
+const mb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1e6).toFixed(1)} MB`);
+function gb(bytes: number | null | undefined): string {
+  return bytes === undefined || bytes === null ? '—' : `${(bytes / 1e9).toFixed(2)} GB`;
+}
+const secs = (s: number | undefined) => (s === undefined ? '—' : s >= 60 ? `${s.toFixed(0)} 秒（${Math.floor(s / 60)} 分 ${String(Math.round(s % 60)).padStart(2, '0')} 秒）` : `${s.toFixed(1)} 秒`);
+const stepTime = (step: Step | undefined) => (step === undefined ? '—' : step.status === 'ok' ? secs(step.seconds) : `${step.status === 'timeout' ? '超时' : '失败'}（${secs(step.seconds)}）`);
+
+interface Row {
+  label: string;
+  value: (s: SizeResult) => number | undefined;
+  format: (n: number | undefined) => string;
+  /** Shown instead of the number, e.g. a failed step. */
+  text?: (s: SizeResult) => string | undefined;
+}
+
+const sumSteps = (a: Step | undefined, b: Step | undefined) => (a?.status === 'ok' && b?.status === 'ok' ? a.seconds + b.seconds : undefined);
+const peakOf = (s: SizeResult) => Math.max(s.build.peakMemoryBytes ?? 0, s.index?.peakMemoryBytes ?? 0) || undefined;
+
+const ROWS: Row[] = [
+  { label: '案例 / 模块 / 文化条目', value: (s) => s.cases, format: String, text: (s) => `${s.corpus.cases} / ${s.corpus.courses} / ${s.corpus.culture}` },
+  { label: 'HTML 页面数', value: (s) => s.htmlPages, format: (n) => (n === undefined ? '—' : String(n)) },
+  { label: 'astro build 用时', value: (s) => (s.build.status === 'ok' ? s.build.seconds : undefined), format: secs, text: (s) => stepTime(s.build) },
+  { label: 'astro build 峰值内存', value: (s) => s.build.peakMemoryBytes ?? undefined, format: gb },
+  { label: 'Pagefind 索引用时', value: (s) => (s.index?.status === 'ok' ? s.index.seconds : undefined), format: secs, text: (s) => stepTime(s.index) },
+  { label: 'Pagefind 索引峰值内存', value: (s) => s.index?.peakMemoryBytes ?? undefined, format: gb },
+  { label: '构建 + 索引合计', value: (s) => sumSteps(s.build, s.index), format: secs },
+  { label: '输出总大小', value: (s) => s.output?.totalBytes, format: mb },
+  { label: '索引大小（pagefind/）', value: (s) => s.output?.indexBytes, format: mb },
+  { label: '案例页 HTML+CSS', value: (s) => s.pageWeight?.casePage.totalBytes, format: kb },
+  { label: '最大的案例页 HTML+CSS', value: (s) => s.pageWeight?.largestCasePage.totalBytes, format: kb },
+  { label: '列表页 /cases/ HTML+CSS', value: (s) => s.pageWeight?.listPage.totalBytes, format: kb },
+  { label: 'JS：案例页', value: (s) => s.javascript?.casePage.bytes, format: kb },
+  { label: 'JS：列表页 /cases/', value: (s) => s.javascript?.listPage.bytes, format: kb },
+  { label: 'JS：搜索页（不含 Pagefind）', value: (s) => s.javascript?.searchPage.bytes, format: kb },
+  { label: 'JS：自查清单页', value: (s) => s.javascript?.selfCheckPage.bytes, format: kb },
+  { label: 'JS：制度文件页', value: (s) => s.javascript?.documentPage.bytes, format: kb },
+  ...SEARCH_QUERIES.map(
+    (q): Row => ({
+      label: `搜索“${q}”下载`,
+      value: (s) => s.search?.find((d) => d.query === q)?.bytes,
+      format: kb,
+      text: (s) => {
+        const d = s.search?.find((x) => x.query === q);
+        return d ? `${kb(d.bytes)}（${d.requests} 个请求，${d.results} 个结果）` : undefined;
+      },
+    }),
+  ),
+  { label: '改一个案例后重建（build + 索引）', value: (s) => s.rebuild?.seconds, format: secs, text: (s) => (s.rebuild ? `${secs(s.rebuild.seconds)}${s.rebuild.changeVisible ? '' : '，修改未生效'}` : undefined) },
+  { label: '生成语料用时', value: (s) => s.corpus.generateSeconds, format: secs },
+];
+
+function figureTable(results: BenchResults): string[][] {
+  const sizes = results.sizes;
+  const first = sizes[0];
+  const last = sizes.at(-1);
+  const withRatio = sizes.length > 1 && first && last;
+  const header = ['指标', ...sizes.map((s) => `${s.cases.toLocaleString('en-US')} 案例`), ...(withRatio ? ['倍数'] : [])];
+  const rows = ROWS.map((row) => {
+    const cells = sizes.map((s) => row.text?.(s) ?? row.format(row.value(s)));
+    if (!withRatio) return [row.label, ...cells];
+    const a = row.value(first);
+    const b = row.value(last);
+    return [row.label, ...cells, a && b ? `×${(b / a).toFixed(1)}` : '—'];
+  });
+  return [header, ...rows];
+}
+
+interface BudgetLine {
+  name: string;
+  limit: string;
+  measured: string;
+  pass: boolean | undefined;
+  kind: '断言（CI）' | '报告';
+}
+
+export function casePageBytes(s: SizeResult): number | undefined {
+  const w = s.pageWeight;
+  return w ? Math.max(w.casePage.totalBytes, w.largestCasePage.totalBytes) : undefined;
+}
+
+function budgetLines(results: BenchResults): BudgetLine[] {
+  const sizes = results.sizes;
+  const at = sizes.find((s) => s.cases === BUDGETS.atCases);
+  const largest = sizes.at(-1);
+  const per = (f: (s: SizeResult) => string) => sizes.map((s) => `${s.cases.toLocaleString('en-US')}：${f(s)}`).join('；');
+  const all = (f: (s: SizeResult) => boolean | undefined) => {
+    const v = sizes.map(f);
+    return v.some((x) => x === undefined) ? undefined : v.every(Boolean);
+  };
+  const readingJs = (s: SizeResult) => (s.javascript ? READING_PAGES.reduce((sum, p) => sum + (s.javascript?.[p].bytes ?? 0), 0) : undefined);
+  const searchMax = (s: SizeResult | undefined) => (s?.search && s.search.length === SEARCH_QUERIES.length ? Math.max(...s.search.map((d) => d.bytes)) : undefined);
+  const total = at ? sumSteps(at.build, at.index) : undefined;
+  const peak = at ? peakOf(at) : undefined;
+  return [
+    { name: '案例页 HTML+CSS（含最大的案例页）', limit: '< 40 KB', measured: per((s) => kb(casePageBytes(s))), pass: all((s) => (casePageBytes(s) === undefined ? undefined : (casePageBytes(s) ?? 0) < BUDGETS.casePageBytes)), kind: '断言（CI）' },
+    { name: '阅读页面（案例页、制度文件页）的 JavaScript', limit: '0 字节', measured: per((s) => `${readingJs(s) ?? '—'} 字节`), pass: all((s) => (readingJs(s) === undefined ? undefined : readingJs(s) === BUDGETS.readingPageJsBytes)), kind: '断言（CI）' },
+    { name: `典型搜索下载（最大规模 ${largest?.cases.toLocaleString('en-US') ?? '—'}，三个查询中最大者）`, limit: '< 300 KB', measured: kb(searchMax(largest)), pass: searchMax(largest) === undefined ? undefined : (searchMax(largest) ?? 0) < BUDGETS.searchBytes, kind: '断言（CI）' },
+    { name: '10,000 案例构建 + 索引用时', limit: '< 5 分钟', measured: at ? (total === undefined ? `${stepTime(at.build)} + ${stepTime(at.index)}` : secs(total)) : '未测量', pass: total === undefined ? (at ? false : undefined) : total < BUDGETS.buildAndIndexSeconds, kind: '报告' },
+    { name: '10,000 案例峰值内存（构建、索引中较大者）', limit: '< 4 GB', measured: at ? gb(peak) : '未测量', pass: peak === undefined ? (at ? false : undefined) : peak < BUDGETS.peakMemoryBytes, kind: '报告' },
+  ];
+}
+
+const verdict = (pass: boolean | undefined) => (pass === undefined ? '未测量' : pass ? '通过' : '未通过');
+
+function markdownTable(rows: string[][]): string {
+  const [header = [], ...body] = rows;
+  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** How a figure grew against the number of cases: the honest reading of the ratio. */
+function growth(a: number | undefined, b: number | undefined, n: number): string {
+  if (!a || !b) return '无法比较';
+  const ratio = b / a;
+  const shape = ratio < 0.7 * n ? '低于线性' : ratio <= 1.3 * n ? '大致线性' : '高于线性';
+  return `×${ratio.toFixed(1)}（${shape}）`;
+}
+
+function explanation(results: BenchResults): string {
+  const first = results.sizes[0];
+  const last = results.sizes.at(-1);
+  if (!first || !last || first === last) return '只测量了一个规模，没有可比较的倍数。';
+  const n = last.cases / first.cases;
+  const lines = [
+    `从 ${first.cases.toLocaleString('en-US')} 到 ${last.cases.toLocaleString('en-US')} 个案例，案例数 ×${n.toFixed(0)}，HTML 页面数 ${growth(first.htmlPages, last.htmlPages, n)}。`,
+    '',
+    `- **astro build** 用时 ${growth(first.build.seconds, last.build.seconds, n)}，峰值内存 ${growth(first.build.peakMemoryBytes ?? undefined, last.build.peakMemoryBytes ?? undefined, n)}。用时里有一段与规模无关的固定开销（启动 Vite、打包脚本和样式、内容检查的启动），所以小规模时倍数低于线性；其余部分随页面数增长。内存主要是全部内容条目和站点模型常驻内存，随条目数增长。`,
+    `- **Pagefind 索引** 用时 ${growth(first.index?.seconds, last.index?.seconds, n)}，峰值内存 ${growth(first.index?.peakMemoryBytes ?? undefined, last.index?.peakMemoryBytes ?? undefined, n)}。索引要读入并切分每一个页面的全部中文文本，用时和内存都随页面数增长；内存是规模变大后最先触顶的资源（见 issue 10 第 4 项的分片索引）。`,
+    `- **输出总大小** ${growth(first.output?.totalBytes, last.output?.totalBytes, n)}，**索引大小** ${growth(first.output?.indexBytes, last.output?.indexBytes, n)}：每个案例一页，外加分面列表页，都是线性的。`,
+    `- **单页重量不随规模增长**：案例页 ${kb(first.pageWeight?.casePage.totalBytes)} → ${kb(last.pageWeight?.casePage.totalBytes)}，列表页 /cases/ ${kb(first.pageWeight?.listPage.totalBytes)} → ${kb(last.pageWeight?.listPage.totalBytes)}（每页 20 条，分页），各类页面的 JavaScript 不变，阅读页面为 0。`,
+    `- **一次搜索的下载量** ${growth(searchMaxOf(first), searchMaxOf(last), n)}：Pagefind 只下载查询词所在的索引分块和前几条结果的片段，分块随索引变大而变大，但远低于线性。`,
+    `- **改一个案例后重建** 用时 ${secs(last.rebuild?.seconds)}，与冷构建（${secs(sumSteps(last.build, last.index))}）相当：Astro 7 的静态构建每次重新生成全部页面，Pagefind 每次重新索引全部页面，没有增量构建。编辑写作时用 \`npm run dev\` 预览单篇内容（按需渲染，即时刷新），发布时再完整构建。`,
+  ];
+  return lines.join('\n');
+}
+
+function searchMaxOf(s: SizeResult): number | undefined {
+  return s.search && s.search.length > 0 ? Math.max(...s.search.map((d) => d.bytes)) : undefined;
+}
+
+function markdown(results: BenchResults): string {
+  const m = results.machine;
+  const budgets = budgetLines(results);
+  const failed = results.sizes.filter((s) => s.status !== 'ok');
+  return [
+    '# 性能基准结果',
+    '',
+    `由 \`npm run bench\` 生成于 ${results.date}，请勿手工修改。机器：${m.cpus} 核（${m.cpuModel}），内存 ${gb(m.totalMemoryBytes)}，${m.os}；开始时 1 分钟平均负载 ${m.loadAverageAtStart}。Node ${m.node}，Astro ${m.astro}，Pagefind ${m.pagefind}${m.chromium ? `，Chromium ${m.chromium}` : ''}。`,
+    '',
+    '语料由 `src/bench/generate.ts` 按固定种子生成（每篇案例正文约 1,600–2,400 个汉字），复制真实的分类数据和制度文件。时间为墙钟时间，峰值内存为该步骤中最大的单个进程的常驻内存（`/usr/bin/time -v`）。1 KB = 1,000 字节，1 GB = 10⁹ 字节。',
+    '',
+    markdownTable(figureTable(results)),
+    '',
+    '## 预算',
+    '',
+    markdownTable([['预算', '要求', '实测', '结果', '检查方式'], ...budgets.map((b) => [b.name, b.limit, b.measured, verdict(b.pass), b.kind])]),
+    '',
+    '页面重量预算由 `tests/unit/budgets.test.ts` 读取 results.json 断言，随 `npm test` 在 CI 中运行；用时和内存与机器有关，只在这里报告。',
+    '',
+    ...(failed.length > 0 ? ['## 失败', '', ...failed.flatMap((s) => [`### ${s.cases.toLocaleString('en-US')} 案例`, '', '```', ...s.problems, '```', ''])] : []),
+    '## 1,000 与 10,000 的倍数',
+    '',
+    explanation(results),
+    '',
+  ].join('\n');
+}
+
+/** Display width in a terminal: CJK characters take two columns. */
+const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+
+function printTable(rows: string[][]): void {
+  const cols = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  for (const [n, r] of rows.entries()) {
+    console.log(r.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - width(cell))).join('  '));
+    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const cpus = os.cpus();
+  const loadAverageAtStart = round(os.loadavg()[0] ?? 0, 2);
+  console.log(`性能基准：规模 ${options.sizes.join('、')}，${cpus.length} 核，内存 ${gb(os.totalmem())}，当前负载 ${loadAverageAtStart}`);
+  const sizes: SizeResult[] = [];
+  for (const n of options.sizes) sizes.push(await measureSize(n, options));
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: {
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      totalMemoryBytes: os.totalmem(),
+      loadAverageAtStart,
+      node: process.version,
+      astro: packageVersion('astro'),
+      pagefind: packageVersion('pagefind'),
+      ...(chromiumVersion ? { chromium: chromiumVersion } : {}),
+    },
+    budgets: BUDGETS,
+    sizes,
+  };
+  mkdirSync(join(REPO, 'tests/bench'), { recursive: true });
+  writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(RESULTS_MD, markdown(results));
+  console.log('');
+  printTable(figureTable(results));
+  console.log('');
+  printTable([['预算', '要求', '实测', '结果', '检查方式'], ...budgetLines(results).map((b) => [b.name, b.limit, b.measured, verdict(b.pass), b.kind])]);
+  console.log(`\n已写入 ${RESULTS_JSON} 和 ${RESULTS_MD}`);
+  const failed = sizes.filter((s) => s.status !== 'ok');
+  if (failed.length > 0) {
+    console.error(`\n${failed.map((s) => s.cases).join('、')} 规模的测量有失败步骤，详情见 results.md。`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  await main();
+}
