@@ -1,9 +1,11 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import { markdownSafety } from './src/lib/markdown-safety.ts';
 
 const contentRoot = process.env.LIANJIAN_CONTENT ?? './content';
 /** @param {string} root */
@@ -21,4 +23,23 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [contentCheck(), mdx()],
   build: { format: 'directory' },
+  // Raw HTML in editors' Markdown is shown as text, never run (src/lib/markdown-safety.ts).
+  // No code in this content, and Shiki's inline styles would break the CSP below.
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [markdownSafety] }) },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        // Pagefind runs its search in a worker it creates from a blob.
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its WebAssembly search engine in the page.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

@@ -57,6 +57,10 @@ export const contentErrors = {
     message: (title: string, period: string, years: string) => `引用的《${title}》${period}，案件所涉的 ${years} 期间不在其有效期内`,
     hint: '引用行为发生时有效的版本；同一制度的各版本见该文件页面的“版本”一栏。',
   },
+  personalData: {
+    message: (kind: string, masked: string) => `疑似${kind}：${masked}`,
+    hint: '公开内容不得包含个人信息：删除或改用化名；确需公开的号码（如公开的举报电话），请原样列入本条内容的 allowPersonalData。',
+  },
   duplicateId: {
     message: (id: string) => `id“${id}”重复`,
     hint: '同一类内容中 id 不能重复；文件名即 id。',

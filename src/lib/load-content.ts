@@ -11,6 +11,7 @@ import { collectionSpecs, type CollectionSpec } from '../schemas/index.ts';
 import type { CollectionName } from '../schemas/fragments.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { FrontmatterError, parseMarkdown, parseYaml } from './frontmatter.ts';
+import { findPersonalData, PERSONAL_DATA_LABELS } from './personal-data.ts';
 import type { CheckableEntry } from './references.ts';
 import { validateEntries } from './validate.ts';
 
@@ -56,6 +57,16 @@ function listMarkdown(dir: string): string[] {
 const imageChecker = (entryFile: string) => () =>
   zod.string().refine((p) => existsSync(resolve(dirname(entryFile), p)), { error: '图片文件不存在（路径相对于本条内容所在文件夹）' });
 
+/** Personal data in a file's whole text, frontmatter included, reported by line. */
+function personalDataProblems(file: string, text: string, allowed: readonly string[]): ContentProblem[] {
+  return findPersonalData(text, allowed).map((f) => ({
+    file,
+    field: `第 ${f.line} 行`,
+    code: 'personalData' as const,
+    message: contentErrors.personalData.message(PERSONAL_DATA_LABELS[f.kind], f.masked),
+  }));
+}
+
 export function loadContent(root: string, cwd = process.cwd()): LoadResult {
   const entries: LoadedEntry[] = [];
   const problems: ContentProblem[] = [];
@@ -71,8 +82,10 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
         continue;
       }
       let list: unknown;
+      const text = readFileSync(base, 'utf8');
+      problems.push(...personalDataProblems(file, text, []));
       try {
-        list = parseYaml(readFileSync(base, 'utf8'));
+        list = parseYaml(text);
       } catch (err) {
         problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message((err as Error).message) });
         continue;
@@ -102,8 +115,9 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
       const file = rel(full);
       const id = relative(base, full).replace(/\.md$/, '');
       let parsed;
+      const text = readFileSync(full, 'utf8');
       try {
-        parsed = parseMarkdown(readFileSync(full, 'utf8'));
+        parsed = parseMarkdown(text);
       } catch (err) {
         if (!(err instanceof FrontmatterError)) throw err;
         problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message(err.message) });
@@ -117,6 +131,7 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
         continue;
       }
       const data = result.data as Record<string, unknown>;
+      problems.push(...personalDataProblems(file, text, (data['allowPersonalData'] as string[] | undefined) ?? []));
       entries.push({ collection: name, id, file, data, body: parsed.body, bodyLine: parsed.bodyLine });
     }
   }

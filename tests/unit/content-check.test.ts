@@ -96,6 +96,30 @@ describe('schema errors name the file, the field and what was expected', () => {
   });
 });
 
+describe('personal data never ships', () => {
+  it('a mobile number in a case body, by line', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', '测试正文，包含招标一词。', '测试正文，举报人电话 13912345678。');
+    expect(problems).toEqual([{ file: path, field: '第 26 行', code: 'personalData', message: contentErrors.personalData.message('手机号码', '13*******78') }]);
+  });
+
+  it('an ID-card number in frontmatter', () => {
+    const { problems, path } = problemsAfter('cases/public-case.md', 'post: 某县交通运输局局长', 'post: 某县交通运输局局长（身份证 11010519491231002X）');
+    expect(problems).toEqual([{ file: path, field: '第 12 行', code: 'personalData', message: contentErrors.personalData.message('身份证号码', '1101**********002X') }]);
+  });
+
+  it('an e-mail address in a taxonomy file', () => {
+    const { problems } = problemsAfter('taxonomies/sectors.yaml', 'description: 测试用领域说明。', 'description: 联系 someone@example.cn');
+    expect(problems.map((p) => p.code)).toEqual(['personalData']);
+  });
+
+  it('a value the entry allows explicitly, such as a published hotline', () => {
+    const { problems } = problemsAfter('cases/public-case.md', '测试正文，包含招标一词。', '测试正文，举报电话 12388，手机 13912345678。');
+    expect(problems).toHaveLength(1);
+    const allowed = problemsAfter('cases/public-case.md', 'source: 测试用教学案例。', 'source: 测试用教学案例。\nallowPersonalData: ["13912345678"]');
+    expect(allowed.problems.filter((p) => p.code === 'personalData')).toEqual([]);
+  });
+});
+
 describe('references are checked across the whole site', () => {
   it('a missing taxonomy id', () => {
     const { problems, path } = problemsAfter('cases/public-case.md', 'riskPoints: [tailored-bid-terms]', 'riskPoints: [tailored-bid-terms, no-such-risk]');
