@@ -1,0 +1,105 @@
+/**
+ * Editions and untrusted markup, on the mini fixture built for real: an internal or draft entry
+ * leaves no trace anywhere in a public build (pages, lists, counts, search index, catalog …), the
+ * internal edition shows internal entries marked as such, and planted markup never runs.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build.ts';
+import { copyFixture, plant } from '../helpers/fixture.ts';
+
+const INTERNAL = 'SENTINEL-INTERNAL-7731';
+const DRAFT = 'SENTINEL-DRAFT-5524';
+const UNTRUSTED = [
+  '<script>alert("xss-script")</script>',
+  '<img src="x.png" onerror="alert(\'xss-onerror\')">',
+  '[点这里](javascript:alert("xss-link"))',
+  '<iframe src="https://example.org/xss-frame"></iframe>',
+].join('\n\n');
+
+/** Every file of a build as text; Pagefind's gzip files unpacked, its word separators removed. */
+function allText(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const item of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, item.name);
+      if (item.isDirectory()) walk(full);
+      else {
+        let buf = readFileSync(full);
+        if (buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
+        out.set(relative(dir, full), buf.toString('utf8').replace(/\u200b/g, ''));
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function build(edition: 'public' | 'internal') {
+  const content = copyFixture();
+  plant(content, 'cases/public-case.md', '## 违纪违法事实\n事实。', `## 违纪违法事实\n事实。\n\n${UNTRUSTED}`);
+  const out = mkdtempSync(join(tmpdir(), `lianjian-${edition}-`));
+  const result = buildSite({ LIANJIAN_CONTENT: content, LIANJIAN_OUT: out, LIANJIAN_EDITION: edition }, { pagefind: true });
+  expect(result.status, result.output.slice(-2000)).toBe(0);
+  return allText(out);
+}
+
+describe('the public edition', () => {
+  let files: Map<string, string>;
+  beforeAll(() => {
+    files = build('public');
+  });
+
+  it('has the public case and its search records', () => {
+    expect(files.has('cases/public-case/index.html')).toBe(true);
+    expect([...files.keys()].some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
+  });
+
+  it('holds no trace of the internal or the draft case in any file, search index included', () => {
+    for (const [file, text] of files) {
+      expect(text.includes(INTERNAL), `${file} mentions the internal case`).toBe(false);
+      expect(text.includes(DRAFT), `${file} mentions the draft case`).toBe(false);
+      expect(text.includes('internal-case'), `${file} links the internal case`).toBe(false);
+      expect(text.includes('draft-case'), `${file} links the draft case`).toBe(false);
+    }
+  });
+
+  it('counts only published cases in facets', () => {
+    const list = files.get('cases/index.html') ?? '';
+    expect(list).toContain('共 1 个案例');
+    expect(list).toMatch(/data-count-for="sector:engineering"[^>]*>\s*1\s*</);
+  });
+
+  it('shows planted markup as text and never runs it', () => {
+    const page = files.get('cases/public-case/index.html') ?? '';
+    expect(page).toContain('&lt;script&gt;alert');
+    expect(page).not.toMatch(/<script>alert/);
+    expect(page).not.toMatch(/<img[^>]+onerror=/);
+    expect(page).not.toContain('href="javascript:');
+    expect(page).not.toMatch(/<iframe/);
+  });
+});
+
+describe('the internal edition', () => {
+  let files: Map<string, string>;
+  beforeAll(() => {
+    files = build('internal');
+  });
+
+  it('adds internal entries, marked as internal, and still leaves drafts out', () => {
+    const page = files.get('cases/internal-case/index.html') ?? '';
+    expect(page).toContain(INTERNAL);
+    expect(page).toContain('内部资料：仅限内网使用');
+    expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(files.get('cases/public-case/index.html')).not.toContain('内部资料：仅限内网使用');
+    for (const [file, text] of files) expect(text.includes(DRAFT), file).toBe(false);
+  });
+
+  it('indexes internal entries for search, which proves the public scan above can see inside the index', () => {
+    const inIndex = [...files].filter(([file, text]) => file.startsWith('pagefind/') && text.includes(INTERNAL));
+    expect(inIndex.length).toBeGreaterThan(0);
+  });
+});
