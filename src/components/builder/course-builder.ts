@@ -44,8 +44,6 @@ class CourseBuilder extends HTMLElement {
   }
 
   #bindForm(): void {
-    // Enter in a field must not submit the form and reload the page.
-    this.querySelector('[data-plan-form]')?.addEventListener('submit', (event) => event.preventDefault());
     const keys = ['audience', 'title', 'date', 'start', 'venue', 'trainer'] as const;
     for (const key of keys) {
       const el = this.#field(key);

@@ -21,7 +21,6 @@ class CaseFilter extends HTMLElement {
   connectedCallback(): void {
     for (const a of this.querySelectorAll<HTMLAnchorElement>('a[data-facet]')) {
       this.#links.set(`${a.dataset['facet']}:${a.dataset['value']}`, a);
-      a.setAttribute('aria-pressed', 'false');
       a.addEventListener('click', (event) => {
         event.preventDefault();
         this.#select(toggle(this.#selection, a.dataset['facet'] as FacetKey, a.dataset['value'] ?? ''));
@@ -52,7 +51,11 @@ class CaseFilter extends HTMLElement {
   async #apply(selection: Selection): Promise<void> {
     const run = ++this.#run;
     this.#selection = selection;
-    for (const [key, a] of this.#links) a.setAttribute('aria-pressed', String(selection[key.split(':')[0] as FacetKey] === a.dataset['value']));
+    // aria-current marks the chosen values: a link cannot be a pressed toggle.
+    for (const [key, a] of this.#links) {
+      if (selection[key.split(':')[0] as FacetKey] === a.dataset['value']) a.setAttribute('aria-current', 'true');
+      else a.removeAttribute('aria-current');
+    }
     const status = this.#part('status');
     const pager = this.#part('pager');
     const active = this.#part('active');
@@ -100,7 +103,7 @@ class CaseFilter extends HTMLElement {
       const n = counts[facet]?.[a.dataset['filter'] ?? ''] ?? 0;
       const el = this.querySelector<HTMLElement>(`[data-count-for="${CSS.escape(key)}"]`);
       if (el) el.textContent = String(n);
-      a.classList.toggle('is-empty', n === 0 && a.getAttribute('aria-pressed') !== 'true');
+      a.classList.toggle('is-empty', n === 0 && !a.hasAttribute('aria-current'));
     }
   }
 

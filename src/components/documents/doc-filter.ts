@@ -6,7 +6,7 @@ import { matches, readFilter, writeFilter, type DocFilter } from './doc-filter-s
 
 class DocFilterElement extends HTMLElement {
   connectedCallback(): void {
-    const form = this.querySelector('form');
+    const form = this.querySelector('fieldset');
     const status = this.querySelector<HTMLSelectElement>('select[name="status"]');
     const issuer = this.querySelector<HTMLSelectElement>('select[name="issuer"]');
     const output = this.querySelector<HTMLElement>('[data-count]');

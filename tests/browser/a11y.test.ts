@@ -1,0 +1,59 @@
+/**
+ * Accessibility of one page of every type: axe finds no serious or critical violation (colour
+ * contrast included, WCAG 2.1 AA), text enlarged to 200% loses nothing to sideways scrolling,
+ * and the Content Security Policy the pages carry is never violated.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, it } from 'vitest';
+import { describeBrowser, useBrowser } from '../helpers/browser.ts';
+
+const pages = [
+  ['home', '/'],
+  ['case list', '/cases/'],
+  ['facet page', '/cases/sector/engineering/'],
+  ['case', '/cases/county-road-tender-tailoring/'],
+  ['risk map', '/risks/'],
+  ['risk point', '/risks/tailored-bid-terms/'],
+  ['module with quiz', '/courses/staff-integrity-basics/'],
+  ['track', '/tracks/leader/'],
+  ['builder', '/builder/'],
+  ['culture list', '/culture/'],
+  ['culture item', '/culture/yang-zhen-four-knows/'],
+  ['document list', '/documents/'],
+  ['document', '/documents/coordination-measures/'],
+  ['network', '/network/'],
+  ['indicators', '/indicators/'],
+  ['self-check', '/self-check/finance-staff/'],
+  ['search', '/search/?q=招标'],
+  ['study record', '/study/'],
+  ['404', '/no-such-page/'],
+] as const;
+
+describeBrowser('accessibility', () => {
+  const browser = useBrowser();
+
+  it.each(pages)('%s has no serious or critical axe violation and no CSP violation', async (_name, path) => {
+    const { page, errors } = await browser.open(path);
+    await page.evaluate(() => {
+      (window as unknown as { cspViolations: string[] }).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    if (path.startsWith('/search/')) await page.locator('[data-results] li').first().waitFor();
+    if (path === '/builder/') await page.locator('[data-app]').waitFor();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    expect(serious).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+
+  it.each(pages.filter(([name]) => !['builder', 'search'].includes(name)))('%s reflows when text is enlarged to 200%%', async (_name, path) => {
+    const { page } = await browser.open(path);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+});
