@@ -56,6 +56,26 @@ describe('pages in dist/', () => {
   });
 });
 
+describe('Content Security Policy', () => {
+  it('every page carries the same strict policy, so one server header fits all', () => {
+    const policies = new Set(htmlPages().map((f) => /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(distFile(f))?.[1]));
+    expect(policies.size).toBe(1);
+    const [policy = ''] = policies;
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("'wasm-unsafe-eval'");
+    expect(policy).toContain("worker-src 'self' blob:");
+    expect(policy).not.toContain('unsafe-inline');
+  });
+
+  it('no page has a style attribute or an inline event handler', () => {
+    for (const f of htmlPages()) {
+      const html = distFile(f);
+      expect(html, f).not.toMatch(/\sstyle="/);
+      expect(html, f).not.toMatch(/\son[a-z]+="/);
+    }
+  });
+});
+
 describe('the search index', () => {
   const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8')) as { languages: Record<string, { page_count: number }> };
 

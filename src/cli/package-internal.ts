@@ -1,0 +1,66 @@
+/**
+ * `npm run package:internal`: builds the internal edition and packs it into one versioned archive
+ * an intranet machine runs with one command (`node serve.mjs`), search included: Pagefind does not
+ * work from file://, so the archive brings its own small static server (bundled to plain
+ * JavaScript, any Node 18+) and an nginx configuration for sites that prefer nginx.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { cspHeader, nginxConfig } from '../lib/deploy.ts';
+
+const out = resolve(process.env['LIANJIAN_PACKAGE_DIR'] ?? 'dist-package');
+const site = resolve(process.env['LIANJIAN_OUT'] ?? 'dist-internal');
+const env = { ...process.env, LIANJIAN_EDITION: 'internal', LIANJIAN_OUT: site };
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { env, stdio: 'inherit' });
+
+run('npx', ['astro', 'build']);
+run('node', ['src/cli/index-search.ts', site]);
+
+const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+} catch {
+  // not a git checkout: the archive says so
+}
+const date = new Date().toISOString().slice(0, 10);
+const name = `lianjian-internal-${version}-${date.replace(/-/g, '')}-${commit}`;
+const stage = join(out, name);
+rmSync(stage, { recursive: true, force: true });
+mkdirSync(stage, { recursive: true });
+cpSync(site, join(stage, 'site'), { recursive: true });
+const csp = cspHeader(readFileSync(join(site, 'index.html'), 'utf8'));
+
+await build({
+  entryPoints: ['src/cli/serve.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node18',
+  outfile: join(stage, 'serve.mjs'),
+  banner: { js: '// 廉鉴内网版静态服务器：node serve.mjs [端口]' },
+  define: { 'process.env.LIANJIAN_DEFAULT_SITE': JSON.stringify('site'), 'process.env.LIANJIAN_CSP': JSON.stringify(csp) },
+});
+writeFileSync(join(stage, 'nginx.conf'), nginxConfig('/srv/lianjian/site', csp));
+writeFileSync(join(stage, 'VERSION.txt'), `廉鉴 内网版\n版本：${version}\n构建日期：${date}\n提交：${commit}\n`);
+writeFileSync(
+  join(stage, 'README.txt'),
+  [
+    '廉鉴 内网版',
+    '',
+    '启动（需要 Node.js 18 或更高版本）：',
+    '  node serve.mjs           在 http://127.0.0.1:8080/ 提供服务',
+    '  node serve.mjs 9000      换用 9000 端口',
+    '  HOST=0.0.0.0 node serve.mjs   允许内网其他电脑访问',
+    '',
+    '也可以用 nginx：把 site/ 目录放到 /srv/lianjian/site，参照 nginx.conf 配置。',
+    '本版本包含内部资料，仅限内网使用，不得公开或外传。',
+    '',
+  ].join('\n'),
+);
+const archive = join(out, `${name}.tar.gz`);
+execFileSync('tar', ['-czf', archive, '-C', out, name]);
+rmSync(stage, { recursive: true, force: true });
+console.log(`内网版已打包：${archive}`);
