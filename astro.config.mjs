@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import { markdownSafety } from './src/lib/markdown-safety.ts';
@@ -21,7 +22,12 @@ export default defineConfig({
   // its entries into the sample site's (the cache key would otherwise ignore LIANJIAN_CONTENT).
   cacheDir: `./node_modules/.astro/${cacheKey(contentRoot)}`,
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx()],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    // Pages a search engine has no use for stay out; the internal edition is never crawled.
+    sitemap({ filter: (page) => edition === 'public' && !/\/(search|builder|study|404)\/?$/.test(new URL(page).pathname) }),
+  ],
   build: { format: 'directory' },
   // Raw HTML in editors' Markdown is shown as text, never run (src/lib/markdown-safety.ts).
   // No code in this content, and Shiki's inline styles would break the CSP below.

@@ -54,12 +54,20 @@ export interface PageWeight {
   totalBytes: number;
 }
 
+export const SEARCH_FILE_KINDS = ['code', 'meta', 'index', 'filter', 'fragment'] as const;
+export type SearchFileKind = (typeof SEARCH_FILE_KINDS)[number];
+
 export interface SearchDownload {
   query: string;
-  /** Encoded bytes of every response under /pagefind/ (the static server does not compress). */
+  /**
+   * Encoded bytes of every response from the index folders: /pagefind/ and, once the index is
+   * sharded, /pagefind-1/ … (the static server does not compress).
+   */
   bytes: number;
   requests: number;
   results: number;
+  /** Where the bytes go: Pagefind's script and wasm, metadata, word index, filters, result fragments. */
+  byKind: Record<SearchFileKind, number>;
 }
 
 export interface SizeResult {
@@ -70,7 +78,8 @@ export interface SizeResult {
   htmlPages?: number;
   build: Step;
   index?: Step;
-  output?: { totalBytes: number; files: number; indexBytes: number };
+  /** indexBytes and indexFolders count every index folder: pagefind/ and its shards pagefind-N/. */
+  output?: { totalBytes: number; files: number; indexBytes: number; indexFolders: number };
   pageWeight?: { casePage: PageWeight; largestCasePage: PageWeight; listPage: PageWeight };
   javascript?: Record<PageType, { path: string; bytes: number }>;
   search?: SearchDownload[];
@@ -275,6 +284,18 @@ function largestCasePage(dist: string): string {
   return best.path;
 }
 
+/** The index folders a sharded Pagefind index is written to (see src/cli/index-search.ts). */
+const INDEX_FOLDER = /^pagefind(?:-\d+)?$/;
+const INDEX_PATH = /^\/pagefind(?:-\d+)?\//;
+
+function searchFileKind(path: string): SearchFileKind {
+  if (path.endsWith('.pf_fragment')) return 'fragment';
+  if (path.endsWith('.pf_index')) return 'index';
+  if (path.endsWith('.pf_filter')) return 'filter';
+  if (path.endsWith('.pf_meta') || path.endsWith('.json')) return 'meta';
+  return 'code';
+}
+
 async function measureSearch(dist: string): Promise<{ downloads: SearchDownload[]; chromium: string }> {
   const { chromium } = await import('playwright-core');
   const server = serveStatic(dist);
@@ -287,16 +308,19 @@ async function measureSearch(dist: string): Promise<{ downloads: SearchDownload[
       // A fresh context has an empty cache: each query is measured as a first visit.
       const context = await browser.newContext();
       const page = await context.newPage();
-      const sizes: Promise<number>[] = [];
+      const sizes: Promise<{ kind: SearchFileKind; bytes: number }>[] = [];
       page.on('requestfinished', (request) => {
-        if (new URL(request.url()).pathname.startsWith('/pagefind/')) sizes.push(request.sizes().then((s) => s.responseBodySize));
+        const path = new URL(request.url()).pathname;
+        if (INDEX_PATH.test(path)) sizes.push(request.sizes().then((s) => ({ kind: searchFileKind(path), bytes: s.responseBodySize })));
       });
       await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(query)}`);
       await page.waitForFunction(() => /找到 \d+ 个结果/.test(document.querySelector('[data-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
       await page.waitForLoadState('networkidle');
       const status = (await page.locator('[data-status]').textContent()) ?? '';
-      const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-      downloads.push({ query, bytes, requests: sizes.length, results: Number(/找到 (\d+) 个结果/.exec(status)?.[1] ?? 0) });
+      const responses = await Promise.all(sizes);
+      const byKind = Object.fromEntries(SEARCH_FILE_KINDS.map((k) => [k, responses.filter((x) => x.kind === k).reduce((a, x) => a + x.bytes, 0)])) as Record<SearchFileKind, number>;
+      const bytes = responses.reduce((a, x) => a + x.bytes, 0);
+      downloads.push({ query, bytes, requests: responses.length, results: Number(/找到 (\d+) 个结果/.exec(status)?.[1] ?? 0), byKind });
       await context.close();
     }
     return { downloads, chromium: browser.version() };
@@ -383,7 +407,8 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
 
     const total = folderBytes(dist);
     result.htmlPages = [...files(dist)].filter((f) => f.path.endsWith('.html')).length;
-    result.output = { totalBytes: total.bytes, files: total.files, indexBytes: existsSync(join(dist, 'pagefind')) ? folderBytes(join(dist, 'pagefind')).bytes : 0 };
+    const indexFolders = readdirSync(dist).filter((d) => INDEX_FOLDER.test(d));
+    result.output = { totalBytes: total.bytes, files: total.files, indexBytes: indexFolders.reduce((sum, d) => sum + folderBytes(join(dist, d)).bytes, 0), indexFolders: indexFolders.length };
     const casePage = `/cases/${EDITED_CASE}/`;
     result.pageWeight = { casePage: pageWeight(dist, casePage), largestCasePage: pageWeight(dist, largestCasePage(dist)), listPage: pageWeight(dist, '/cases/') };
     const pages: Record<PageType, string> = {
@@ -460,7 +485,7 @@ const ROWS: Row[] = [
   { label: 'Pagefind 索引峰值内存', value: (s) => s.index?.peakMemoryBytes ?? undefined, format: gb },
   { label: '构建 + 索引合计', value: (s) => sumSteps(s.build, s.index), format: secs },
   { label: '输出总大小', value: (s) => s.output?.totalBytes, format: mb },
-  { label: '索引大小（pagefind/）', value: (s) => s.output?.indexBytes, format: mb },
+  { label: '索引大小（pagefind/ 及分片）', value: (s) => s.output?.indexBytes, format: mb, text: (s) => (s.output ? `${mb(s.output.indexBytes)}（${s.output.indexFolders} 个索引目录）` : undefined) },
   { label: '案例页 HTML+CSS', value: (s) => s.pageWeight?.casePage.totalBytes, format: kb },
   { label: '最大的案例页 HTML+CSS', value: (s) => s.pageWeight?.largestCasePage.totalBytes, format: kb },
   { label: '列表页 /cases/ HTML+CSS', value: (s) => s.pageWeight?.listPage.totalBytes, format: kb },
@@ -480,6 +505,8 @@ const ROWS: Row[] = [
       },
     }),
   ),
+  { label: '重建：astro build', value: (s) => (s.rebuild?.build.status === 'ok' ? s.rebuild.build.seconds : undefined), format: secs, text: (s) => (s.rebuild ? stepTime(s.rebuild.build) : undefined) },
+  { label: '重建：Pagefind 索引', value: (s) => (s.rebuild?.index?.status === 'ok' ? s.rebuild.index.seconds : undefined), format: secs, text: (s) => (s.rebuild ? stepTime(s.rebuild.index) : undefined) },
   { label: '改一个案例后重建（build + 索引）', value: (s) => s.rebuild?.seconds, format: secs, text: (s) => (s.rebuild ? `${secs(s.rebuild.seconds)}${s.rebuild.changeVisible ? '' : '，修改未生效'}` : undefined) },
   { label: '生成语料用时', value: (s) => s.corpus.generateSeconds, format: secs },
 ];
@@ -542,30 +569,60 @@ function markdownTable(rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** How a figure grew against the number of cases: the honest reading of the ratio. */
-function growth(a: number | undefined, b: number | undefined, n: number): string {
-  if (!a || !b) return '无法比较';
+type Shape = '低于线性' | '大致线性' | '高于线性';
+
+/** How a figure grew against the number of cases: within ±30 % of the case ratio counts as linear. */
+function shape(a: number, b: number, n: number): Shape {
   const ratio = b / a;
-  const shape = ratio < 0.7 * n ? '低于线性' : ratio <= 1.3 * n ? '大致线性' : '高于线性';
-  return `×${ratio.toFixed(1)}（${shape}）`;
+  return ratio < 0.7 * n ? '低于线性' : ratio <= 1.3 * n ? '大致线性' : '高于线性';
 }
+
+const SHAPE_TEXT: Record<Shape, string> = {
+  低于线性: '低于线性，含与规模无关的固定部分',
+  大致线性: '大致线性',
+  高于线性: '**高于线性**',
+};
+
+/**
+ * One figure at both ends, its ratio, how it grew, and the extra cost per 1,000 more cases:
+ * the slope is what decides how far the library can grow.
+ */
+function grew(label: string, a: number | null | undefined, b: number | null | undefined, n: number, cases: number, unit: (x: number) => string): string {
+  if (!a || !b) return `${label}无法比较`;
+  return `${label} ${unit(a)} → ${unit(b)}（×${(b / a).toFixed(1)}，${SHAPE_TEXT[shape(a, b, n)]}；每多 1,000 个案例约多 ${unit(((b - a) / cases) * 1000)}）`;
+}
+
+const steady = (label: string, a: number | undefined, b: number | undefined, unit: (x: number) => string) =>
+  a === undefined || b === undefined ? `${label}未测量` : b > a * 1.05 + 100 ? `${label} ${unit(a)} → ${unit(b)}，**随规模增长**` : `${label} ${unit(a)} → ${unit(b)}`;
 
 function explanation(results: BenchResults): string {
   const first = results.sizes[0];
   const last = results.sizes.at(-1);
   if (!first || !last || first === last) return '只测量了一个规模，没有可比较的倍数。';
   const n = last.cases / first.cases;
-  const lines = [
-    `从 ${first.cases.toLocaleString('en-US')} 到 ${last.cases.toLocaleString('en-US')} 个案例，案例数 ×${n.toFixed(0)}，HTML 页面数 ${growth(first.htmlPages, last.htmlPages, n)}。`,
+  const more = last.cases - first.cases;
+  const sec = (x: number) => `${x.toFixed(1)} 秒`;
+  const gbs = (x: number) => gb(x);
+  const mbs = (x: number) => mb(x);
+  const kbs = (x: number) => kb(x);
+  const cold = sumSteps(last.build, last.index);
+  const kinds = last.search?.reduce<Record<SearchFileKind, number>>((acc, d) => {
+    for (const k of SEARCH_FILE_KINDS) acc[k] = Math.max(acc[k], d.byKind[k]);
+    return acc;
+  }, { code: 0, meta: 0, index: 0, filter: 0, fragment: 0 });
+  const js = PAGE_TYPES.map((t) => steady(t === 'casePage' ? '案例页' : t === 'listPage' ? '列表页' : t === 'searchPage' ? '搜索页' : t === 'selfCheckPage' ? '自查清单页' : '制度文件页', first.javascript?.[t].bytes, last.javascript?.[t].bytes, kbs));
+  return [
+    `从 ${first.cases.toLocaleString('en-US')} 到 ${last.cases.toLocaleString('en-US')} 个案例（×${n.toFixed(0)}），HTML 页面 ${first.htmlPages ?? '—'} → ${last.htmlPages ?? '—'}：每个案例一页，外加按领域、风险点等分面的分页列表。`,
     '',
-    `- **astro build** 用时 ${growth(first.build.seconds, last.build.seconds, n)}，峰值内存 ${growth(first.build.peakMemoryBytes ?? undefined, last.build.peakMemoryBytes ?? undefined, n)}。用时里有一段与规模无关的固定开销（启动 Vite、打包脚本和样式、内容检查的启动），所以小规模时倍数低于线性；其余部分随页面数增长。内存主要是全部内容条目和站点模型常驻内存，随条目数增长。`,
-    `- **Pagefind 索引** 用时 ${growth(first.index?.seconds, last.index?.seconds, n)}，峰值内存 ${growth(first.index?.peakMemoryBytes ?? undefined, last.index?.peakMemoryBytes ?? undefined, n)}。索引要读入并切分每一个页面的全部中文文本，用时和内存都随页面数增长；内存是规模变大后最先触顶的资源（见 issue 10 第 4 项的分片索引）。`,
-    `- **输出总大小** ${growth(first.output?.totalBytes, last.output?.totalBytes, n)}，**索引大小** ${growth(first.output?.indexBytes, last.output?.indexBytes, n)}：每个案例一页，外加分面列表页，都是线性的。`,
-    `- **单页重量不随规模增长**：案例页 ${kb(first.pageWeight?.casePage.totalBytes)} → ${kb(last.pageWeight?.casePage.totalBytes)}，列表页 /cases/ ${kb(first.pageWeight?.listPage.totalBytes)} → ${kb(last.pageWeight?.listPage.totalBytes)}（每页 20 条，分页），各类页面的 JavaScript 不变，阅读页面为 0。`,
-    `- **一次搜索的下载量** ${growth(searchMaxOf(first), searchMaxOf(last), n)}：Pagefind 只下载查询词所在的索引分块和前几条结果的片段，分块随索引变大而变大，但远低于线性。`,
-    `- **改一个案例后重建** 用时 ${secs(last.rebuild?.seconds)}，与冷构建（${secs(sumSteps(last.build, last.index))}）相当：Astro 7 的静态构建每次重新生成全部页面，Pagefind 每次重新索引全部页面，没有增量构建。编辑写作时用 \`npm run dev\` 预览单篇内容（按需渲染，即时刷新），发布时再完整构建。`,
-  ];
-  return lines.join('\n');
+    `- **astro build**：${grew('用时', first.build.seconds, last.build.seconds, n, more, sec)}。${grew('峰值内存', first.build.peakMemoryBytes, last.build.peakMemoryBytes, n, more, gbs)}。固定部分是启动 Astro 和 Vite、打包脚本和样式；增量部分是每一页的渲染和常驻内存的全部内容条目。`,
+    `- **Pagefind 索引**（${first.output?.indexFolders ?? '—'} → ${last.output?.indexFolders ?? '—'} 个索引目录，逐个建立）：${grew('用时', first.index?.seconds, last.index?.seconds, n, more, sec)}。${grew('峰值内存', first.index?.peakMemoryBytes, last.index?.peakMemoryBytes, n, more, gbs)}。`,
+    `- **输出**：${grew('总大小', first.output?.totalBytes, last.output?.totalBytes, n, more, mbs)}。${grew('索引大小', first.output?.indexBytes, last.output?.indexBytes, n, more, mbs)}。`,
+    `- **单页重量**（HTML+CSS）：${steady('案例页', first.pageWeight?.casePage.totalBytes, last.pageWeight?.casePage.totalBytes, kbs)}，${steady('最大的案例页', first.pageWeight?.largestCasePage.totalBytes, last.pageWeight?.largestCasePage.totalBytes, kbs)}，${steady('列表页 /cases/', first.pageWeight?.listPage.totalBytes, last.pageWeight?.listPage.totalBytes, kbs)}（每页 20 条，其余分页）。JavaScript：${js.join('，')}。`,
+    `- **一次搜索的下载量**：${grew('三个查询中最大者', searchMaxOf(first), searchMaxOf(last), n, more, kbs)}。Pagefind 只下载查询词所在的索引分块和前几条结果的片段；${kinds ? `${last.cases.toLocaleString('en-US')} 个案例时各类文件（各查询中的最大值）：脚本和 wasm ${kb(kinds.code)}，元数据 ${kb(kinds.meta)}，词索引 ${kb(kinds.index)}，筛选 ${kb(kinds.filter)}，结果片段 ${kb(kinds.fragment)}` : '未测量'}。`,
+    `- **改一个案例后重建**：${secs(last.rebuild?.seconds)}，冷构建加索引 ${secs(cold)}${last.rebuild && cold ? `（×${(last.rebuild.seconds / cold).toFixed(2)}）` : ''}。改一个文件并不更省：Astro 7 的静态构建每次重新生成全部页面，Pagefind 每次重新索引全部页面，没有增量构建。编辑写作时用 \`npm run dev\` 预览单篇内容（按需渲染，即时刷新），发布时再完整构建。`,
+    '',
+    `测量时机器上可能还有其他任务（开始时 1 分钟平均负载 ${results.machine.loadAverageAtStart}，共 ${results.machine.cpus} 核），用时会因此偏长。`,
+  ].join('\n');
 }
 
 function searchMaxOf(s: SizeResult): number | undefined {
@@ -592,7 +649,7 @@ function markdown(results: BenchResults): string {
     '页面重量预算由 `tests/unit/budgets.test.ts` 读取 results.json 断言，随 `npm test` 在 CI 中运行；用时和内存与机器有关，只在这里报告。',
     '',
     ...(failed.length > 0 ? ['## 失败', '', ...failed.flatMap((s) => [`### ${s.cases.toLocaleString('en-US')} 案例`, '', '```', ...s.problems, '```', ''])] : []),
-    '## 1,000 与 10,000 的倍数',
+    `## ${results.sizes.map((x) => x.cases.toLocaleString('en-US')).join(' 与 ')} 的倍数`,
     '',
     explanation(results),
     '',

@@ -5,10 +5,14 @@
  * JavaScript, any Node 18+) and an nginx configuration for sites that prefer nginx.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { cspHeader, nginxConfig } from '../lib/deploy.ts';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []));
+}
 
 const out = resolve(process.env['LIANJIAN_PACKAGE_DIR'] ?? 'dist-package');
 const site = resolve(process.env['LIANJIAN_OUT'] ?? 'dist-internal');
@@ -31,7 +35,7 @@ const stage = join(out, name);
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 cpSync(site, join(stage, 'site'), { recursive: true });
-const csp = cspHeader(readFileSync(join(site, 'index.html'), 'utf8'));
+const csp = cspHeader(htmlFiles(site).map((f) => readFileSync(f, 'utf8')));
 
 await build({
   entryPoints: ['src/cli/serve.ts'],

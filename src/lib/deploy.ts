@@ -4,12 +4,43 @@
  * nginx configuration that serves the site with it.
  */
 
-/** The policy from a built page's CSP <meta>, for use as an HTTP header. */
-export function cspHeader(html: string): string {
+export type Policy = Map<string, Set<string>>;
+
+/** The policy of a built page's CSP <meta>, directive by directive. */
+export function pagePolicy(html: string): Policy {
   const m = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html);
   if (!m?.[1]) throw new Error('页面中没有 Content-Security-Policy <meta>，请确认 astro.config.mjs 启用了 security.csp');
+  const policy: Policy = new Map();
+  for (const part of m[1].split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) policy.set(name, new Set(sources));
+  }
+  return policy;
+}
+
+/**
+ * One header for the whole site. Astro hashes each page's own inline styles and scripts, so pages
+ * can differ by a hash or two; the header allows the union of what the pages allow — still only
+ * this site's own inline code, never 'unsafe-inline'.
+ */
+export function cspHeader(pages: readonly string[]): string {
+  const union: Policy = new Map();
+  for (const html of pages) {
+    for (const [name, sources] of pagePolicy(html)) {
+      const set = union.get(name) ?? new Set<string>();
+      for (const s of sources) set.add(s);
+      union.set(name, set);
+    }
+  }
   // frame-ancestors only works as a header; it keeps the site from being framed.
-  return `${m[1].replace(/\s+/g, ' ').trim()} frame-ancestors 'none';`;
+  union.set('frame-ancestors', new Set(["'none'"]));
+  return [...union].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/** Whether a page's own policy allows nothing the header does not. */
+export function covers(header: string, page: Policy): boolean {
+  const h = new Map(header.split(';').map((p) => p.trim().split(/\s+/)).map(([n, ...s]) => [n ?? '', new Set(s)] as const));
+  return [...page].every(([name, sources]) => [...sources].every((s) => h.get(name)?.has(s)));
 }
 
 export function nginxConfig(root: string, csp: string): string {

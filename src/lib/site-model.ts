@@ -24,6 +24,7 @@ import { articleLabel } from './cn-numerals.ts';
 import { successors } from './documents.ts';
 import { facetIndex, type FacetKey } from './facets.ts';
 import { relatedCases } from './related.ts';
+import { relatedCulture } from './culture-related.ts';
 import { riskStats } from './risk-stats.ts';
 import { isPublished, type Publishable } from './publish.ts';
 import { articleRefUrl, parseArticleRef } from './urls.ts';
@@ -191,6 +192,7 @@ export function buildSiteModel<
   for (const list of selfChecks) for (const item of list.data.items) for (const rp of item.riskPoints) push(checkItemsByRiskPoint, rp, { list, item });
 
   const related = relatedCases(cases);
+  const cultureRelated = relatedCulture(culture);
   const stats = riskStats(cases);
 
   return {
@@ -206,6 +208,7 @@ export function buildSiteModel<
     /** Risk map statistics over the published cases. */
     riskStats: stats,
     relatedCases: (id: string) => related.get(id) ?? [],
+    relatedCulture: (id: string) => cultureRelated.get(id) ?? [],
     /** The display name of a facet value: 工程建设, 领导干部, 2021年 … */
     facetLabel(key: FacetKey, value: string): string {
       const map = { sector: terms.sectors, risk: terms.riskPoints, violation: terms.violationTypes, tier: terms.audiences, stage: terms.powerStages, year: undefined }[key];

@@ -5,6 +5,7 @@ import { loadContent } from '../../src/lib/load-content.ts';
 import { isPublished, type Publishable } from '../../src/lib/publish.ts';
 import { urls } from '../../src/lib/urls.ts';
 import { distFile, htmlPages, pageExists } from '../helpers/dist.ts';
+import { covers, cspHeader, pagePolicy } from '../../src/lib/deploy.ts';
 
 const { entries, problems } = loadContent('content');
 const pageOf = { cases: urls.case, courses: urls.course, culture: urls.cultureItem, documents: urls.document } as const;
@@ -42,7 +43,7 @@ describe('pages in dist/', () => {
 
   /** Pages where a person interacts: each loads its own script, and only these do. */
   const isInteractive = (f: string) =>
-    ['search/index.html', 'cases/index.html', 'documents/index.html', 'builder/index.html', 'study/index.html'].includes(f) || /^(self-check|courses)\/[^/]+\/index\.html$/.test(f);
+    ['search/index.html', 'cases/index.html', 'documents/index.html', 'builder/index.html', 'study/index.html'].includes(f) || /^(self-check|courses|culture)\/[^/]+\/index\.html$/.test(f);
   const interactive = htmlPages().filter(isInteractive);
 
   it('reading pages ship no JavaScript', () => {
@@ -57,14 +58,17 @@ describe('pages in dist/', () => {
 });
 
 describe('Content Security Policy', () => {
-  it('every page carries the same strict policy, so one server header fits all', () => {
-    const policies = new Set(htmlPages().map((f) => /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(distFile(f))?.[1]));
-    expect(policies.size).toBe(1);
-    const [policy = ''] = policies;
-    expect(policy).toContain("default-src 'self'");
-    expect(policy).toContain("'wasm-unsafe-eval'");
-    expect(policy).toContain("worker-src 'self' blob:");
-    expect(policy).not.toContain('unsafe-inline');
+  it('every page carries a strict policy, and the one server header covers them all', () => {
+    const pages = htmlPages().map((f) => distFile(f));
+    const header = cspHeader(pages);
+    expect(header).toContain("default-src 'self'");
+    expect(header).toContain("'wasm-unsafe-eval'");
+    expect(header).toContain("worker-src 'self' blob:");
+    expect(header).toContain("frame-ancestors 'none'");
+    expect(header).not.toContain('unsafe-inline');
+    for (const html of pages) expect(covers(header, pagePolicy(html))).toBe(true);
+    // A policy from some other site would not be covered.
+    expect(covers(header, new Map([['script-src', new Set(["'unsafe-inline'"])]]))).toBe(false);
   });
 
   it('no page has a style attribute or an inline event handler', () => {
