@@ -124,6 +124,9 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
         unparsed.push({ collection: name, id });
         continue;
       }
+      // Personal data is looked for even when the entry has other problems: every problem at once.
+      const allowed = parsed.data['allowPersonalData'];
+      problems.push(...personalDataProblems(file, text, Array.isArray(allowed) ? allowed.filter((a): a is string => typeof a === 'string') : []));
       const result = spec.schema(imageChecker(full)).safeParse(parsed.data, { reportInput: true });
       if (!result.success) {
         problems.push(...issuesToProblems(file, result.error.issues));
@@ -131,7 +134,6 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
         continue;
       }
       const data = result.data as Record<string, unknown>;
-      problems.push(...personalDataProblems(file, text, (data['allowPersonalData'] as string[] | undefined) ?? []));
       entries.push({ collection: name, id, file, data, body: parsed.body, bodyLine: parsed.bodyLine });
     }
   }

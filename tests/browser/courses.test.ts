@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeBrowser, useBrowser } from '../helpers/browser.ts';
 
@@ -46,5 +49,20 @@ describeBrowser('study record', () => {
     await expect.poll(() => totals.innerText()).toBe('已学 1 个培训模块、1 个案例，累计 2 学时');
     expect(await page.locator('[data-cases] a').innerText()).toContain('招标');
     expect(errors).toEqual([]);
+  });
+
+  it('exports the record as JSON and imports it back in another browser', async () => {
+    const first = await browser.open('/study/');
+    await first.page.locator('input[data-study-module="leader-power-restraint"]').check();
+    const download = first.page.waitForEvent('download');
+    await first.page.getByRole('button', { name: '导出 JSON 文件' }).click();
+    const file = join(mkdtempSync(join(tmpdir(), 'lianjian-study-')), 'record.json');
+    await (await download).saveAs(file);
+    const other = await browser.open('/study/');
+    await other.page.locator('input[data-import]').setInputFiles(file);
+    await expect.poll(() => other.page.locator('[data-message]').innerText()).toBe('已导入 1 条记录。');
+    expect(await other.page.locator('input[data-study-module="leader-power-restraint"]').isChecked()).toBe(true);
+    await other.page.locator('input[data-import]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+    await expect.poll(() => other.page.locator('[data-message]').innerText()).toBe('导入失败：这不是廉鉴导出的学习记录文件。');
   });
 });
