@@ -18,7 +18,7 @@ describeBrowser('case library filters', () => {
     await page.waitForURL('**/cases/?sector=engineering&tier=key-post');
     const status = page.locator('[data-status]');
     await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe(`共 ${expected} 个案例符合筛选条件`);
-    await expect.poll(() => page.locator('[data-list] > li.case-card').count()).toBe(expected);
+    await expect.poll(() => page.locator('[data-list] > li.card').count()).toBe(expected);
     expect(await facets.locator('a[data-facet="sector"][data-value="engineering"]').getAttribute('aria-current')).toBe('true');
 
     const shared = await browser.open('/cases/?sector=engineering&tier=key-post');

@@ -129,15 +129,15 @@ class CaseFilter extends HTMLElement {
 
   #item(d: ResultData): HTMLLIElement {
     const li = document.createElement('li');
-    li.className = 'case-card';
+    li.className = 'card';
     const h = document.createElement('h3');
-    h.className = 'case-card__title';
+    h.className = 'card__title';
     const a = document.createElement('a');
     a.href = d.url;
     a.textContent = d.meta.title ?? d.url;
     h.append(a);
     const p = document.createElement('p');
-    p.className = 'case-card__summary';
+    p.className = 'card__summary';
     p.textContent = d.meta.summary ?? '';
     li.append(h, p);
     return li;
