@@ -9,6 +9,7 @@ describeBrowser('search page', () => {
     const status = page.locator('[data-status]');
     await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/^找到 \d+ 个结果$/);
     const all = Number((await status.innerText()).match(/\d+/)?.[0]);
+    await page.getByText('按分类筛选').click();
     const kind = page.locator('[data-facets] input[data-key="kind"][value="案例"]');
     const label = await kind.locator('xpath=..').innerText();
     const count = Number(label.match(/\((\d+)\)/)?.[1]);

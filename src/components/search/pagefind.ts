@@ -38,8 +38,6 @@ export function loadPagefind(): Promise<Pagefind> {
     await pf.options({ excerptLength: 36 });
     const manifest = await fetch('/pagefind/lianjian-shards.json').then((r) => (r.ok ? (r.json() as Promise<{ shards: string[] }>) : { shards: [] }));
     for (const shard of manifest.shards) await pf.mergeIndex(shard);
-    // Loads the filter index up front: searches then report counts for every filter value.
-    await pf.filters();
     return pf;
   })();
   return loading;

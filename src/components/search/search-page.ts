@@ -31,6 +31,13 @@ class SearchPage extends HTMLElement {
       this.#set(toggleFilter(this.#state, box.dataset['key'] as FilterKey, box.value), 0);
     });
     this.#part('[data-more]').addEventListener('click', () => void this.#more(this.#run));
+    // Filter counts need Pagefind's filter index, a large download at scale: fetched only when
+    // the reader opens the panel (or arrives with filters in the URL).
+    const panel = this.#part<HTMLDetailsElement>('[data-facet-panel]');
+    panel.open = Object.keys(this.#state.filters).length > 0;
+    panel.addEventListener('toggle', () => {
+      if (panel.open) void this.#search();
+    });
     this.addEventListener('keydown', (e) => this.#keys(e));
     document.addEventListener('keydown', (e) => {
       const t = e.target as HTMLElement;
@@ -70,6 +77,7 @@ class SearchPage extends HTMLElement {
     }
     status.textContent = '正在搜索……';
     const pf = await loadPagefind();
+    if (this.#part<HTMLDetailsElement>('[data-facet-panel]').open) await pf.filters();
     const response = await pf.search(q || null, { filters, ...(sort === 'year' ? { sort: { year: 'desc' } } : {}) });
     if (run !== this.#run) return;
     this.#response = response;
