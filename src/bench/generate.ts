@@ -294,7 +294,9 @@ const CRIMES: Record<string, { charge: string; articles: readonly string[]; word
   'nonstate-bribery': { charge: '非国家工作人员受贿罪', articles: ['163'], word: '受贿', money: 'bribe' },
 };
 
-const SURNAMES = [...'张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫孔向汤'];
+const SURNAMES = [
+  ...'张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫孔向汤',
+];
 const REGIONS = ['华东某省', '华北某省', '华中某省', '华南某省', '西南某省', '西北某省', '东北某省', '某省', '某自治区', '中部某省'];
 
 // ---------------------------------------------------------------------------------------------
@@ -469,74 +471,96 @@ const SETTING: Block[] = [
 ];
 
 const RELATION: Block[] = [
-  (c, r) => `${c.briber}是${pick(r, [`${c.name}的高中同学`, `${c.name}的老乡`, '一名长期在本地承揽业务的商人', `${c.name}妻子的远房亲戚`, `${c.name}在上一个岗位上结识的老板`])}，实际控制某${c.firm}。${c.from}年${pick(r, ['春节', '中秋节', '端午节'])}前后，${c.briber}到${c.name}家中拜访，提出希望在${c.project}中“多照顾照顾”，临走时留下现金${int(r, 2, 10)}万元。${c.name}推辞了一下，最终还是收下了。`,
-  (c, r) => `${c.from}年，${c.briber}通过朋友介绍结识了${c.name}。此后，${c.briber}经常以${pick(r, ['请教业务', '叙旧', '帮忙办事'])}为名请${c.name}吃饭、打牌，逢年过节送上烟酒和购物卡，两人很快称兄道弟。${c.briber}控制的某${c.firm}，正是${c.project}的潜在参与者。`,
+  (c, r) =>
+    `${c.briber}是${pick(r, [`${c.name}的高中同学`, `${c.name}的老乡`, '一名长期在本地承揽业务的商人', `${c.name}妻子的远房亲戚`, `${c.name}在上一个岗位上结识的老板`])}，实际控制某${c.firm}。${c.from}年${pick(r, ['春节', '中秋节', '端午节'])}前后，${c.briber}到${c.name}家中拜访，提出希望在${c.project}中“多照顾照顾”，临走时留下现金${int(r, 2, 10)}万元。${c.name}推辞了一下，最终还是收下了。`,
+  (c, r) =>
+    `${c.from}年，${c.briber}通过朋友介绍结识了${c.name}。此后，${c.briber}经常以${pick(r, ['请教业务', '叙旧', '帮忙办事'])}为名请${c.name}吃饭、打牌，逢年过节送上烟酒和购物卡，两人很快称兄道弟。${c.briber}控制的某${c.firm}，正是${c.project}的潜在参与者。`,
 ];
 
 const WEAKNESS: Block[] = [
-  (c, r) => `${unitShort(c)}的${c.words.funds}长期由${c.name}经手，${pick(r, ['审核人员只看汇总表，不核对原始凭证', '出纳和会计岗位实际上由一人兼任', '网银U盾和密码由同一人保管', '资金台账每年只在年底核对一次'])}，这为后来的问题埋下了伏笔。`,
+  (c, r) =>
+    `${unitShort(c)}的${c.words.funds}长期由${c.name}经手，${pick(r, ['审核人员只看汇总表，不核对原始凭证', '出纳和会计岗位实际上由一人兼任', '网银U盾和密码由同一人保管', '资金台账每年只在年底核对一次'])}，这为后来的问题埋下了伏笔。`,
   (c, r) => `在${c.project}中，${c.words.funds}的申报、审核和拨付本应由不同人员分别负责，但由于${pick(r, ['人手紧张', '领导信任', '“多年没出过事”'])}，实际上都由${c.name}一人操办。`,
 ];
 
 const LOSS_SETTING: Block[] = [
-  (c, r) => `按照规定，${c.project}中的每一个事项都须经过现场核查、集体研究后才能办理。${c.name}对这些规定十分清楚，也曾在单位的培训会上给同事讲过${pick(r, ['“程序就是底线”', '“签字就是责任”', '“宁可慢一点，不能错一步”'])}。`,
+  (c, r) =>
+    `按照规定，${c.project}中的每一个事项都须经过现场核查、集体研究后才能办理。${c.name}对这些规定十分清楚，也曾在单位的培训会上给同事讲过${pick(r, ['“程序就是底线”', '“签字就是责任”', '“宁可慢一点，不能错一步”'])}。`,
   (c) => `${c.project}涉及的审核要点多、时限紧，${unitShort(c)}内部早有“先办后补”的习惯做法，${c.name}到任后没有纠正，反而越走越远。`,
 ];
 
 const LIGHT_SETTING: Block[] = [
-  (c, r) => `${c.name}平时工作认真，在单位口碑不错。${c.from}年前后，随着${c.project}的推进，前来办事的企业和群众逐渐增多，其中一些人开始在节假日给${c.name}${pick(r, ['送烟酒', '送购物卡', '发微信红包'])}。`,
+  (c, r) =>
+    `${c.name}平时工作认真，在单位口碑不错。${c.from}年前后，随着${c.project}的推进，前来办事的企业和群众逐渐增多，其中一些人开始在节假日给${c.name}${pick(r, ['送烟酒', '送购物卡', '发微信红包'])}。`,
   (c) => `${c.name}业务熟练，是${unitShort(c)}的骨干。正因为“熟”，${c.name}逐渐觉得有些规矩“没必要那么死”，对管理服务对象的吃请和小额礼品不再推辞。`,
 ];
 
 const EXCUSES = ['保证工程质量', '赶进度', '上级有要求', '特事特办', '历来如此', '节约成本'];
 
 const RISK_FACT: (rp: RiskPoint) => Block[] = (rp) => [
-  (c, r) => `**${rp.name}。** ${period(c)}间，${c.name}利用职务便利，在${c.project}中${pick(r, rp.forms)}。${rp.description}经查，${unitShort(c)}在此期间办理的${int(r, 8, 40)}个同类事项中，有${int(r, 3, 7)}个存在类似问题。有同事曾就此提出异议，${c.name}以“${pick(r, EXCUSES)}”为由予以否定。`,
-  (c, r) => `**${rp.name}。** ${c.from}年${int(r, 1, 12)}月起，${c.name}多次${pick(r, ['授意下属', '亲自出面', '通过中间人'])}在${c.project}中${pick(r, rp.forms)}，并要求经办人员“按领导意思办”。相关资料显示，这些做法与${unitShort(c)}既有的审批流程明显不符，却在${span(c)}年间反复出现，始终没有人提出书面意见。`,
-  (c, r) => `**${rp.name}。** 调查发现，${c.name}惯用的手法是${rp.forms.slice(0, 2).join('、')}。仅${c.to}年一年，就有${int(r, 3, 12)}份材料存在此类问题，涉及金额${money(r, 20, 900)}万元。${c.name}事后承认：“当时觉得自己说了算，不会有人细查。”`,
+  (c, r) =>
+    `**${rp.name}。** ${period(c)}间，${c.name}利用职务便利，在${c.project}中${pick(r, rp.forms)}。${rp.description}经查，${unitShort(c)}在此期间办理的${int(r, 8, 40)}个同类事项中，有${int(r, 3, 7)}个存在类似问题。有同事曾就此提出异议，${c.name}以“${pick(r, EXCUSES)}”为由予以否定。`,
+  (c, r) =>
+    `**${rp.name}。** ${c.from}年${int(r, 1, 12)}月起，${c.name}多次${pick(r, ['授意下属', '亲自出面', '通过中间人'])}在${c.project}中${pick(r, rp.forms)}，并要求经办人员“按领导意思办”。相关资料显示，这些做法与${unitShort(c)}既有的审批流程明显不符，却在${span(c)}年间反复出现，始终没有人提出书面意见。`,
+  (c, r) =>
+    `**${rp.name}。** 调查发现，${c.name}惯用的手法是${rp.forms.slice(0, 2).join('、')}。仅${c.to}年一年，就有${int(r, 3, 12)}份材料存在此类问题，涉及金额${money(r, 20, 900)}万元。${c.name}事后承认：“当时觉得自己说了算，不会有人细查。”`,
 ];
 
 const MONEY_FACT: Record<'bribe' | 'take' | 'loss', Block[]> = {
   bribe: [
-    (c, r) => `**收受财物。** ${period(c)}，${c.name}先后${c.times}次收受${c.briber}${chance(r, 0.5) ? '等人' : ''}所送现金、购物卡、${pick(r, ['名贵烟酒', '金条', '手表', '字画'])}等财物，折合人民币${amountText(c)}。其中，${c.briber}以“借款”名义为${c.name}的${pick(r, ['儿子', '女儿', '弟弟'])}购房支付${int(r, 10, 60)}万元，借条一直放在${c.name}手中，既未约定利息，也从未归还。`,
-    (c, r) => `**收受财物。** 作为回报，某${c.firm}及其关联企业先后承接了${c.project}中的${int(r, 4, 15)}个项目，合同金额合计${money(r, 0.2, 3)}亿元。${period(c)}间，${c.name}通过${pick(r, ['亲属代收', '特定关系人账户', '当面收取现金'])}等方式，先后${c.times}次收受财物共计${amountText(c)}。`,
+    (c, r) =>
+      `**收受财物。** ${period(c)}，${c.name}先后${c.times}次收受${c.briber}${chance(r, 0.5) ? '等人' : ''}所送现金、购物卡、${pick(r, ['名贵烟酒', '金条', '手表', '字画'])}等财物，折合人民币${amountText(c)}。其中，${c.briber}以“借款”名义为${c.name}的${pick(r, ['儿子', '女儿', '弟弟'])}购房支付${int(r, 10, 60)}万元，借条一直放在${c.name}手中，既未约定利息，也从未归还。`,
+    (c, r) =>
+      `**收受财物。** 作为回报，某${c.firm}及其关联企业先后承接了${c.project}中的${int(r, 4, 15)}个项目，合同金额合计${money(r, 0.2, 3)}亿元。${period(c)}间，${c.name}通过${pick(r, ['亲属代收', '特定关系人账户', '当面收取现金'])}等方式，先后${c.times}次收受财物共计${amountText(c)}。`,
   ],
   take: [
-    (c, r) => `**侵吞公款。** ${period(c)}，${c.name}采取${pick(r, ['虚列支出', '伪造领款名单', '重复报销', '截留收入不入账'])}等手段，先后${c.times}次套取${c.words.funds}共计${amountText(c)}，用于${pick(r, ['个人消费和偿还房贷', '购买理财产品', '赌博挥霍', '为亲属装修住房'])}。为掩盖问题，${c.name}还${pick(r, ['让下属补做了一批报销凭证', '在年底对账前临时借款填平账户', '销毁了部分原始单据'])}。`,
-    (c, r) => `**占用资金。** 经查，${c.name}在${c.project}中经手的${c.words.funds}，有${amountText(c)}被转入其本人或亲属控制的账户，其中部分用于${pick(r, ['投资亲属开办的公司', '归还个人债务', '购买车辆'])}，至案发时仍有${money(r, 1, 30)}万元未归还。`,
+    (c, r) =>
+      `**侵吞公款。** ${period(c)}，${c.name}采取${pick(r, ['虚列支出', '伪造领款名单', '重复报销', '截留收入不入账'])}等手段，先后${c.times}次套取${c.words.funds}共计${amountText(c)}，用于${pick(r, ['个人消费和偿还房贷', '购买理财产品', '赌博挥霍', '为亲属装修住房'])}。为掩盖问题，${c.name}还${pick(r, ['让下属补做了一批报销凭证', '在年底对账前临时借款填平账户', '销毁了部分原始单据'])}。`,
+    (c, r) =>
+      `**占用资金。** 经查，${c.name}在${c.project}中经手的${c.words.funds}，有${amountText(c)}被转入其本人或亲属控制的账户，其中部分用于${pick(r, ['投资亲属开办的公司', '归还个人债务', '购买车辆'])}，至案发时仍有${money(r, 1, 30)}万元未归还。`,
   ],
   loss: [
-    (c, r) => `**违规办理造成损失。** ${period(c)}，${c.name}在明知材料不全、情况存疑的情况下，仍${pick(r, ['签字同意', '指示下属放行', '跳过现场核查'])}，先后违规办理${c.times}个事项，致使${amountText(c)}${c.words.funds}流失，造成恶劣社会影响。`,
-    (c, r) => `**不履行审核职责。** 对于${c.project}中明显异常的材料，${c.name}既不组织核查，也不向集体报告，${pick(r, ['只看汇总表就签字', '让申报单位自行承诺了事', '把审核工作交给中介机构'])}。${period(c)}，相关单位借此骗取${c.words.funds}${amountText(c)}。`,
+    (c, r) =>
+      `**违规办理造成损失。** ${period(c)}，${c.name}在明知材料不全、情况存疑的情况下，仍${pick(r, ['签字同意', '指示下属放行', '跳过现场核查'])}，先后违规办理${c.times}个事项，致使${amountText(c)}${c.words.funds}流失，造成恶劣社会影响。`,
+    (c, r) =>
+      `**不履行审核职责。** 对于${c.project}中明显异常的材料，${c.name}既不组织核查，也不向集体报告，${pick(r, ['只看汇总表就签字', '让申报单位自行承诺了事', '把审核工作交给中介机构'])}。${period(c)}，相关单位借此骗取${c.words.funds}${amountText(c)}。`,
   ],
 };
 
 const SANCTION_FACT: Block[] = [
-  (c, r) => `**违规收受礼品礼金。** ${period(c)}，${c.name}先后${c.times}次收受管理服务对象所送礼金、购物卡，共计${amountText(c)}，并多次接受${c.briber}安排的宴请和${pick(r, ['旅游', '高尔夫活动', '娱乐活动'])}。`,
-  (c, r) => `**违规干预插手。** ${c.name}多次为${c.briber}在${c.project}中打招呼、递条子，要求经办人员“优先考虑”，${pick(r, ['影响了正常评审', '使不符合条件的企业通过审核', '导致项目安排明显不公'])}。${c.name}本人及其亲属从中获得好处${amountText(c)}。`,
+  (c, r) =>
+    `**违规收受礼品礼金。** ${period(c)}，${c.name}先后${c.times}次收受管理服务对象所送礼金、购物卡，共计${amountText(c)}，并多次接受${c.briber}安排的宴请和${pick(r, ['旅游', '高尔夫活动', '娱乐活动'])}。`,
+  (c, r) =>
+    `**违规干预插手。** ${c.name}多次为${c.briber}在${c.project}中打招呼、递条子，要求经办人员“优先考虑”，${pick(r, ['影响了正常评审', '使不符合条件的企业通过审核', '导致项目安排明显不公'])}。${c.name}本人及其亲属从中获得好处${amountText(c)}。`,
   (c, r) => `**履职不力。** 对${c.project}中反复出现的异常情况，${c.name}${pick(r, ['未按规定报告', '未组织核查', '签字放行'])}，先后${c.times}次违规审批，造成${c.words.funds}损失${amountText(c)}。`,
 ];
 
 const LIGHT_FACT: Block[] = [
-  (c, r) => `**违规收受礼品。** ${period(c)}，${c.name}先后${c.times}次收受管理服务对象所送${pick(r, ['烟酒', '购物卡', '土特产和购物卡', '微信红包'])}，价值${amountText(c)}。此外，${c.name}还${int(r, 2, 6)}次接受可能影响公正执行公务的宴请。`,
-  (c, r) => `**违规吃喝。** ${period(c)}，${c.name}多次接受${c.briber}等管理服务对象安排的宴请，其中${int(r, 2, 5)}次在${pick(r, ['私人会所', '农家乐', '企业内部食堂'])}饮酒，相关费用${amountText(c)}由企业支付。`,
+  (c, r) =>
+    `**违规收受礼品。** ${period(c)}，${c.name}先后${c.times}次收受管理服务对象所送${pick(r, ['烟酒', '购物卡', '土特产和购物卡', '微信红包'])}，价值${amountText(c)}。此外，${c.name}还${int(r, 2, 6)}次接受可能影响公正执行公务的宴请。`,
+  (c, r) =>
+    `**违规吃喝。** ${period(c)}，${c.name}多次接受${c.briber}等管理服务对象安排的宴请，其中${int(r, 2, 5)}次在${pick(r, ['私人会所', '农家乐', '企业内部食堂'])}饮酒，相关费用${amountText(c)}由企业支付。`,
 ];
 
 const SURFACED_TEXT: Record<Surfaced, Block[]> = {
   audit: [
-    (c, r) => `${c.year}年${int(r, 1, 4)}月，${c.authority}审计局在对${unitShort(c)}开展${pick(r, ['经济责任审计', '专项资金审计', '预算执行审计'])}时发现，${c.project}的多笔资金去向与账面记录不符，遂将问题线索移送${c.authority}纪委监委。`,
+    (c, r) =>
+      `${c.year}年${int(r, 1, 4)}月，${c.authority}审计局在对${unitShort(c)}开展${pick(r, ['经济责任审计', '专项资金审计', '预算执行审计'])}时发现，${c.project}的多笔资金去向与账面记录不符，遂将问题线索移送${c.authority}纪委监委。`,
     (c, r) => `内部审计人员在抽查${c.to}年度账目时注意到，同一收款方在${int(r, 2, 6)}个月内反复出现，且单据日期前后矛盾。审计报告上报后，${c.authority}纪委监委介入调查。`,
   ],
   report: [
-    (c, r) => `${c.year}年初，${c.authority}纪委监委收到群众实名举报，反映${c.project}中${pick(r, ['“年年都是同一家”', '补贴少发、漏发', '审批时有人“打招呼”'])}。信访室对线索进行了初步分析，认为具有可查性。`,
+    (c, r) =>
+      `${c.year}年初，${c.authority}纪委监委收到群众实名举报，反映${c.project}中${pick(r, ['“年年都是同一家”', '补贴少发、漏发', '审批时有人“打招呼”'])}。信访室对线索进行了初步分析，认为具有可查性。`,
     (c, r) => `一名${pick(r, ['落选企业负责人', '退休职工', '知情群众'])}通过12388举报平台反映了${c.name}的问题，并提供了部分转账记录截图。`,
   ],
   inspection: [
-    (c, r) => `${c.year}年${int(r, 2, 5)}月，${c.authority}委巡察组对${unitShort(c)}开展常规巡察。巡察组调阅近五年的资料时发现，${c.project}的多份文件中反复出现同样的异常条款，而相关事项均未经集体研究，遂将问题线索移交${c.authority}纪委监委。`,
+    (c, r) =>
+      `${c.year}年${int(r, 2, 5)}月，${c.authority}委巡察组对${unitShort(c)}开展常规巡察。巡察组调阅近五年的资料时发现，${c.project}的多份文件中反复出现同样的异常条款，而相关事项均未经集体研究，遂将问题线索移交${c.authority}纪委监委。`,
     (c) => `在${c.authority}委对${unitShort(c)}党组织的巡察中，巡察组通过个别谈话和调阅资料，发现${c.name}在${c.project}中的问题线索。`,
   ],
   'data-alert': [
-    (c, r) => `${c.authority}纪委监委的大数据监督平台在比对${pick(r, ['中标数据与企业股东信息', '补贴清册与不动产登记数据', '资金支付流水与人员信息'])}时发出预警，提示${c.project}中存在异常关联。核查人员据此锁定了${c.name}。`,
+    (c, r) =>
+      `${c.authority}纪委监委的大数据监督平台在比对${pick(r, ['中标数据与企业股东信息', '补贴清册与不动产登记数据', '资金支付流水与人员信息'])}时发出预警，提示${c.project}中存在异常关联。核查人员据此锁定了${c.name}。`,
     (c, r) => `${c.year}年，${c.authority}上线公共资金监督预警系统，系统自动筛出${int(r, 3, 12)}条涉及${unitShort(c)}的异常记录，其中多条指向${c.name}经手的事项。`,
   ],
   'self-report': [
@@ -544,11 +568,13 @@ const SURFACED_TEXT: Record<Surfaced, Block[]> = {
     (c) => `得知同一项目的其他人员接受调查后，${c.name}思想压力很大，经过反复思考，主动到${c.authority}纪委监委说明问题。`,
   ],
   supervision: [
-    (c, r) => `派驻纪检监察组在日常监督中发现，${unitShort(c)}${pick(r, ['“三重一大”事项会议记录不全', '多份合同先签后审', '个别审批事项超时办理'])}，遂约谈相关负责人，进而发现了${c.name}的问题线索。`,
+    (c, r) =>
+      `派驻纪检监察组在日常监督中发现，${unitShort(c)}${pick(r, ['“三重一大”事项会议记录不全', '多份合同先签后审', '个别审批事项超时办理'])}，遂约谈相关负责人，进而发现了${c.name}的问题线索。`,
     (c) => `${c.authority}纪委监委在对${c.project}开展专项监督检查时，发现${c.name}经手的部分事项手续不全，随即启动核查。`,
   ],
   'related-case': [
-    (c, r) => `${c.authority}纪委监委在查办${pick(r, ['一起行贿案件', '某企业负责人违法案件', '另一名干部受贿案件'])}时，当事人交代曾向${c.name}${pick(r, ['送钱', '请托办事', '输送利益'])}，${c.name}的问题随之暴露。`,
+    (c, r) =>
+      `${c.authority}纪委监委在查办${pick(r, ['一起行贿案件', '某企业负责人违法案件', '另一名干部受贿案件'])}时，当事人交代曾向${c.name}${pick(r, ['送钱', '请托办事', '输送利益'])}，${c.name}的问题随之暴露。`,
     (c) => `${c.briber}因其他问题被查后，交代了与${c.name}之间的利益往来，相关线索被移送${c.authority}纪委监委。`,
   ],
 };
@@ -561,22 +587,30 @@ function dispositionText(c: CaseContext, r: Rng): string {
     parts.push(`经核实，${c.name}的问题情节较轻，且能如实说明情况、主动退还所收财物。${c.year}年${m}月，${c.authority}纪委监委对${c.name}进行${c.measures.join('、')}，并责令其作出书面检查。`);
     return parts.join('');
   }
-  parts.push(`${c.authority}纪委监委经初步核实，于${c.year}年${Math.max(1, m - 3)}月对${c.name}立案审查调查${crime ? '并采取留置措施' : ''}。${c.name}到案后${pick(r, ['如实供述了全部问题', '起初避重就轻，后如实供述了问题', '认错悔错态度较好'])}，并退缴${pick(r, ['全部违纪违法所得', '大部分违纪违法所得'])}。`);
+  parts.push(
+    `${c.authority}纪委监委经初步核实，于${c.year}年${Math.max(1, m - 3)}月对${c.name}立案审查调查${crime ? '并采取留置措施' : ''}。${c.name}到案后${pick(r, ['如实供述了全部问题', '起初避重就轻，后如实供述了问题', '认错悔错态度较好'])}，并退缴${pick(r, ['全部违纪违法所得', '大部分违纪违法所得'])}。`,
+  );
   const gov = c.govSanction === '开除' ? '开除公职' : c.govSanction ? `政务${c.govSanction}` : undefined;
   const sanctions = [c.partySanction ? `给予${c.name}${c.partySanction}处分` : undefined, gov ? `由${c.authority}监委给予其${gov}处分` : undefined].filter(Boolean).join('；');
   const referral = crime ? `，并将其涉嫌${crime.charge}问题移送检察机关依法审查起诉` : '，收缴其违纪所得';
   parts.push(`${c.year}年${m}月，经${c.authority}纪委常委会会议研究${c.partySanction === '开除党籍' ? `并报${c.authority}委批准` : ''}，${sanctions || `对${c.name}进行组织处理`}${referral}。`);
   if (crime && c.term) {
-    parts.push(`\n\n${c.year}年${Math.min(12, m + 2)}月，法院一审认定${c.name}${crime.money === 'loss' ? '在履行职责中违反规定，致使公共财产遭受重大损失' : '利用职务上的便利，为他人谋取利益或非法占有公共财物'}，构成${crime.charge}，判处${c.term}${c.fine ? `，${c.fine}` : ''}。${crime.money === 'bribe' ? `${c.briber}涉嫌行贿问题另案处理。` : ''}`);
+    parts.push(
+      `\n\n${c.year}年${Math.min(12, m + 2)}月，法院一审认定${c.name}${crime.money === 'loss' ? '在履行职责中违反规定，致使公共财产遭受重大损失' : '利用职务上的便利，为他人谋取利益或非法占有公共财物'}，构成${crime.charge}，判处${c.term}${c.fine ? `，${c.fine}` : ''}。${crime.money === 'bribe' ? `${c.briber}涉嫌行贿问题另案处理。` : ''}`,
+    );
   }
   return parts.join('');
 }
 
 const LESSON_PARAGRAPHS: Block[] = [
-  (c) => `这起案件暴露出“${c.risks[0]?.name ?? ''}”这一风险点的典型特征：${c.risks[0]?.description ?? ''}从${c.from}年第一次伸手，到${c.year}年案发，前后${Math.max(1, c.year - c.from)}年，其间的每一个环节本来都有机会把问题拦下来。`,
-  (c, r) => `${c.name}的蜕变并非一夜之间。从${pick(r, ['收下第一张购物卡', '接受第一次宴请', '第一次“打招呼”'])}开始，${c.name}一步步放松了对自己的要求，把组织的信任当成了谋私的资本，最终${c.severity === 'criminal' ? '从“能干事”的干部沦为阶下囚' : '受到严肃处理，辜负了组织多年的培养'}。`,
-  (c) => `对领导干部而言，要警惕“只是定个方向”“只是打个招呼”的念头，${c.project}中的每一次签字都是责任；对关键岗位人员而言，发现异常时的一次书面意见，既是对工作负责，也是对自己的保护；对普通职工而言，身边的事情“总是同一家”“总是同一个人说了算”，就值得多问一句。`,
-  (c, r) => `从监督的角度看，问题暴露之前，${pick(r, ['资金流水', '会议记录', '合同台账', '群众反映'])}里早有异常信号，但${unitShort(c)}的内部监督没有及时跟进。制度写在纸上，如果没有人对照执行、没有人追问结果，就只能是“稻草人”。`,
+  (c) =>
+    `这起案件暴露出“${c.risks[0]?.name ?? ''}”这一风险点的典型特征：${c.risks[0]?.description ?? ''}从${c.from}年第一次伸手，到${c.year}年案发，前后${Math.max(1, c.year - c.from)}年，其间的每一个环节本来都有机会把问题拦下来。`,
+  (c, r) =>
+    `${c.name}的蜕变并非一夜之间。从${pick(r, ['收下第一张购物卡', '接受第一次宴请', '第一次“打招呼”'])}开始，${c.name}一步步放松了对自己的要求，把组织的信任当成了谋私的资本，最终${c.severity === 'criminal' ? '从“能干事”的干部沦为阶下囚' : '受到严肃处理，辜负了组织多年的培养'}。`,
+  (c) =>
+    `对领导干部而言，要警惕“只是定个方向”“只是打个招呼”的念头，${c.project}中的每一次签字都是责任；对关键岗位人员而言，发现异常时的一次书面意见，既是对工作负责，也是对自己的保护；对普通职工而言，身边的事情“总是同一家”“总是同一个人说了算”，就值得多问一句。`,
+  (c, r) =>
+    `从监督的角度看，问题暴露之前，${pick(r, ['资金流水', '会议记录', '合同台账', '群众反映'])}里早有异常信号，但${unitShort(c)}的内部监督没有及时跟进。制度写在纸上，如果没有人对照执行、没有人追问结果，就只能是“稻草人”。`,
 ];
 
 const RECTIFY: Block[] = [
@@ -591,25 +625,94 @@ const RECTIFY: Block[] = [
 ];
 
 const EXTRA: { section: 'facts' | 'result' | 'lessons' | 'rectify'; block: Block }[] = [
-  { section: 'facts', block: (c, r) => `办案人员调取了${unitShort(c)}近${int(r, 3, 6)}年的会议记录、${int(r, 20, 90)}份合同和${int(r, 300, 2000)}笔银行流水，逐笔比对后发现，${c.name}经手事项中的异常情况集中出现在${period(c)}，与其经手资金最集中的时期高度吻合。` },
-  { section: 'facts', block: (c, r) => `为了逃避组织审查，${c.name}曾与${c.briber}${pick(r, ['订立攻守同盟', '统一口径', '伪造借条'])}，还让亲属${pick(r, ['把现金转移到老家', '把购物卡拿去变现', '删除了聊天记录'])}。这些做法最终都被调查人员一一查清。` },
+  {
+    section: 'facts',
+    block: (c, r) =>
+      `办案人员调取了${unitShort(c)}近${int(r, 3, 6)}年的会议记录、${int(r, 20, 90)}份合同和${int(r, 300, 2000)}笔银行流水，逐笔比对后发现，${c.name}经手事项中的异常情况集中出现在${period(c)}，与其经手资金最集中的时期高度吻合。`,
+  },
+  {
+    section: 'facts',
+    block: (c, r) =>
+      `为了逃避组织审查，${c.name}曾与${c.briber}${pick(r, ['订立攻守同盟', '统一口径', '伪造借条'])}，还让亲属${pick(r, ['把现金转移到老家', '把购物卡拿去变现', '删除了聊天记录'])}。这些做法最终都被调查人员一一查清。`,
+  },
   { section: 'facts', block: (c) => `值得注意的是，${c.name}所在单位曾在${c.from}年的内部检查中发现过类似问题，但当时只要求“下不为例”，没有深究，也没有向上级报告，错过了及早纠正的机会。` },
-  { section: 'result', block: (c, r) => `${c.name}在忏悔书中写道：“${pick(r, ['我总以为自己是在帮朋友，其实是在害自己。', '第一次伸手时我也害怕过，后来就习惯了，这才是最可怕的。', '组织培养我这么多年，我却把手中的权力当成了自家的东西。', '如果当初有人提醒我一句，如果我当初能拒绝一次，就不会走到今天。'])}”` },
-  { section: 'result', block: (c, r) => `案发后，${unitShort(c)}对${c.project}开展了全面排查，共发现类似问题${int(r, 4, 20)}个，已整改${int(r, 2, 4)}个，其余问题正在按计划推进；另有${int(r, 1, 5)}名相关人员分别受到批评教育或诫勉。` },
-  { section: 'lessons', block: (c) => `同事${c.colleague}回忆，${c.name}刚到岗时经常说“这个位置上的人最容易被盯上”，可后来自己却成了被“围猎”的对象。这说明，廉洁意识不是一劳永逸的，需要时时警醒、常常自省。` },
-  { section: 'lessons', block: (c, r) => `这起案件也提醒各级党组织，对${c.sector.name}领域的${pick(r, ['“一把手”', '关键岗位', '长期在同一岗位任职的干部'])}，既要用其所长，更要管其所为，把经常性的提醒谈话、廉政档案和个人事项报告核查真正用起来。` },
-  { section: 'facts', block: (c, r) => `**规避监督。** 为了让事情“顺理成章”，${c.name}${pick(r, ['把需要集体研究的事项拆成几个小项目分别审批', '让下属先办理、事后再补齐手续', '在会议上只通报结果、不提供材料'])}。${period(c)}，类似做法至少有${int(r, 3, 15)}次，班子其他成员和经办人员虽有疑虑，却没有人书面提出。` },
-  { section: 'facts', block: (c, r) => `调查还发现，${c.name}的${pick(r, ['妻子', '弟弟', '儿子', '表妹'])}对其违纪违法行为知情，并${pick(r, ['代为保管部分财物', '出面收取过两次现金', '将部分款项存入自己的账户', '以咨询费名义与相关企业签订了虚假合同'])}。家人没有成为“廉内助”，反而成了“收款员”，教训深刻。` },
-  { section: 'facts', block: (c, r) => `案卷材料显示，${c.name}经手的${int(r, 30, 120)}份审批单中，有${int(r, 5, 20)}份缺少必要的附件，有${int(r, 2, 9)}份的签字日期早于申报日期。这些明显的瑕疵，在当时都没有引起任何人的注意，也没有任何人为此承担责任。` },
-  { section: 'facts', block: (c, r) => `从时间线看，${c.name}的问题大致经历了三个阶段：最初是${pick(r, ['“试探”', '“半推半就”'])}，对方送什么、送多少都由对方决定；后来是“放开”，主动暗示对方“表示表示”；到案发前已是“习以为常”，把收钱办事当成了理所当然。每一个阶段，都伴随着单位制度执行的进一步松弛。` },
-  { section: 'result', block: (c, r) => `${c.year}年${int(r, 9, 12)}月，${c.authority}纪委监委召开案情通报会，向${unitShort(c)}全体干部职工通报了${c.name}案的主要事实，要求相关人员对照检查、主动说明问题。会后，先后有${int(r, 2, 9)}人主动说明了收受礼品礼金、接受宴请等问题，均依规依纪作了处理。` },
-  { section: 'result', block: (c, r) => `在追赃挽损方面，办案人员依法查扣、冻结涉案财物折合人民币${money(r, 1, 60)}万元，督促相关单位退还多拨付的${c.words.funds}，最大限度挽回了损失。对涉案的某${c.firm}，有关部门依法作出处理，${pick(r, ['将其列入失信名单', '取消其三年内的投标资格', '追回其违规获得的资金'])}。` },
-  { section: 'lessons', block: (c) => `${c.sector.name}领域${c.sector.description.replace(/。$/, '')}，涉及的人财物多、环节多，历来是廉政风险的易发多发领域。${c.name}案说明，越是资金密集、审批集中的地方，越需要把权力关进制度的笼子。` },
-  { section: 'lessons', block: (c, r) => `制度的生命力在于执行。${unitShort(c)}并非没有制度，${pick(r, ['议事规则', '审批流程', '资金支付办法', '岗位职责'])}都写得清清楚楚，但在“${pick(r, EXCUSES)}”的理由面前一次次让路。制度一旦可以被“变通”，就会被一再“变通”，直至形同虚设。` },
-  { section: 'lessons', block: (c, r) => `“围猎”往往从小事开始：一顿饭、一张卡、一次“顺路”的帮忙。${c.name}在${pick(r, ['庭审', '谈话', '忏悔书'])}中也承认，最初觉得“数额不大，不算什么”，正是这种心态让自己一步步失去了警惕。` },
-  { section: 'rectify', block: (c, r) => `为防止类似问题再次发生，${unitShort(c)}引入${pick(r, ['电子化审批系统', '大数据比对', '视频监控与电子签章'])}，把${c.project}的关键环节全部纳入系统留痕，相关数据与${c.authority}纪委监委的监督平台实时共享，异常情况自动推送。` },
-  { section: 'rectify', block: (c, r) => `${c.authority}纪委监委向${unitShort(c)}制发监察建议书，提出${int(r, 3, 8)}条具体建议，要求在${int(r, 2, 6)}个月内报告整改情况；整改期满后，又组织人员进行了现场核查。` },
-  { section: 'rectify', block: (c, r) => `针对“${c.risks[0]?.name ?? ''}”这一风险点，${unitShort(c)}梳理出${int(r, 5, 18)}个具体风险环节，逐一明确防控措施和责任人，形成岗位廉政风险防控清单，每半年更新一次。` },
+  {
+    section: 'result',
+    block: (c, r) =>
+      `${c.name}在忏悔书中写道：“${pick(r, ['我总以为自己是在帮朋友，其实是在害自己。', '第一次伸手时我也害怕过，后来就习惯了，这才是最可怕的。', '组织培养我这么多年，我却把手中的权力当成了自家的东西。', '如果当初有人提醒我一句，如果我当初能拒绝一次，就不会走到今天。'])}”`,
+  },
+  {
+    section: 'result',
+    block: (c, r) =>
+      `案发后，${unitShort(c)}对${c.project}开展了全面排查，共发现类似问题${int(r, 4, 20)}个，已整改${int(r, 2, 4)}个，其余问题正在按计划推进；另有${int(r, 1, 5)}名相关人员分别受到批评教育或诫勉。`,
+  },
+  {
+    section: 'lessons',
+    block: (c) => `同事${c.colleague}回忆，${c.name}刚到岗时经常说“这个位置上的人最容易被盯上”，可后来自己却成了被“围猎”的对象。这说明，廉洁意识不是一劳永逸的，需要时时警醒、常常自省。`,
+  },
+  {
+    section: 'lessons',
+    block: (c, r) =>
+      `这起案件也提醒各级党组织，对${c.sector.name}领域的${pick(r, ['“一把手”', '关键岗位', '长期在同一岗位任职的干部'])}，既要用其所长，更要管其所为，把经常性的提醒谈话、廉政档案和个人事项报告核查真正用起来。`,
+  },
+  {
+    section: 'facts',
+    block: (c, r) =>
+      `**规避监督。** 为了让事情“顺理成章”，${c.name}${pick(r, ['把需要集体研究的事项拆成几个小项目分别审批', '让下属先办理、事后再补齐手续', '在会议上只通报结果、不提供材料'])}。${period(c)}，类似做法至少有${int(r, 3, 15)}次，班子其他成员和经办人员虽有疑虑，却没有人书面提出。`,
+  },
+  {
+    section: 'facts',
+    block: (c, r) =>
+      `调查还发现，${c.name}的${pick(r, ['妻子', '弟弟', '儿子', '表妹'])}对其违纪违法行为知情，并${pick(r, ['代为保管部分财物', '出面收取过两次现金', '将部分款项存入自己的账户', '以咨询费名义与相关企业签订了虚假合同'])}。家人没有成为“廉内助”，反而成了“收款员”，教训深刻。`,
+  },
+  {
+    section: 'facts',
+    block: (c, r) =>
+      `案卷材料显示，${c.name}经手的${int(r, 30, 120)}份审批单中，有${int(r, 5, 20)}份缺少必要的附件，有${int(r, 2, 9)}份的签字日期早于申报日期。这些明显的瑕疵，在当时都没有引起任何人的注意，也没有任何人为此承担责任。`,
+  },
+  {
+    section: 'facts',
+    block: (c, r) =>
+      `从时间线看，${c.name}的问题大致经历了三个阶段：最初是${pick(r, ['“试探”', '“半推半就”'])}，对方送什么、送多少都由对方决定；后来是“放开”，主动暗示对方“表示表示”；到案发前已是“习以为常”，把收钱办事当成了理所当然。每一个阶段，都伴随着单位制度执行的进一步松弛。`,
+  },
+  {
+    section: 'result',
+    block: (c, r) =>
+      `${c.year}年${int(r, 9, 12)}月，${c.authority}纪委监委召开案情通报会，向${unitShort(c)}全体干部职工通报了${c.name}案的主要事实，要求相关人员对照检查、主动说明问题。会后，先后有${int(r, 2, 9)}人主动说明了收受礼品礼金、接受宴请等问题，均依规依纪作了处理。`,
+  },
+  {
+    section: 'result',
+    block: (c, r) =>
+      `在追赃挽损方面，办案人员依法查扣、冻结涉案财物折合人民币${money(r, 1, 60)}万元，督促相关单位退还多拨付的${c.words.funds}，最大限度挽回了损失。对涉案的某${c.firm}，有关部门依法作出处理，${pick(r, ['将其列入失信名单', '取消其三年内的投标资格', '追回其违规获得的资金'])}。`,
+  },
+  {
+    section: 'lessons',
+    block: (c) =>
+      `${c.sector.name}领域${c.sector.description.replace(/。$/, '')}，涉及的人财物多、环节多，历来是廉政风险的易发多发领域。${c.name}案说明，越是资金密集、审批集中的地方，越需要把权力关进制度的笼子。`,
+  },
+  {
+    section: 'lessons',
+    block: (c, r) =>
+      `制度的生命力在于执行。${unitShort(c)}并非没有制度，${pick(r, ['议事规则', '审批流程', '资金支付办法', '岗位职责'])}都写得清清楚楚，但在“${pick(r, EXCUSES)}”的理由面前一次次让路。制度一旦可以被“变通”，就会被一再“变通”，直至形同虚设。`,
+  },
+  {
+    section: 'lessons',
+    block: (c, r) =>
+      `“围猎”往往从小事开始：一顿饭、一张卡、一次“顺路”的帮忙。${c.name}在${pick(r, ['庭审', '谈话', '忏悔书'])}中也承认，最初觉得“数额不大，不算什么”，正是这种心态让自己一步步失去了警惕。`,
+  },
+  {
+    section: 'rectify',
+    block: (c, r) =>
+      `为防止类似问题再次发生，${unitShort(c)}引入${pick(r, ['电子化审批系统', '大数据比对', '视频监控与电子签章'])}，把${c.project}的关键环节全部纳入系统留痕，相关数据与${c.authority}纪委监委的监督平台实时共享，异常情况自动推送。`,
+  },
+  {
+    section: 'rectify',
+    block: (c, r) => `${c.authority}纪委监委向${unitShort(c)}制发监察建议书，提出${int(r, 3, 8)}条具体建议，要求在${int(r, 2, 6)}个月内报告整改情况；整改期满后，又组织人员进行了现场核查。`,
+  },
+  {
+    section: 'rectify',
+    block: (c, r) => `针对“${c.risks[0]?.name ?? ''}”这一风险点，${unitShort(c)}梳理出${int(r, 5, 18)}个具体风险环节，逐一明确防控措施和责任人，形成岗位廉政风险防控清单，每半年更新一次。`,
+  },
   { section: 'rectify', block: (c, r) => `此外，${unitShort(c)}还把本案编入年度警示教育教材，组织新任职干部和关键岗位人员开展廉政谈话和专题培训，累计覆盖${int(r, 40, 600)}人次。` },
   { section: 'rectify', block: (c, r) => `整改工作由${unitShort(c)}主要负责人牵头，列出问题清单、任务清单和责任清单共${int(r, 12, 36)}项，明确完成时限，每月向派驻纪检监察组报告一次进展。` },
 ];
@@ -726,24 +829,39 @@ function caseContext(i: number, ref: Reference, r: Rng): CaseContext {
   const partyTypes = ['integrity-discipline', 'work-discipline', 'eight-rules', ...(sector.id === 'village-finance' || sector.id === 'agri-subsidies' ? ['mass-discipline'] : [])];
   const violations = [
     ...(crime ? [crime] : []),
-    ...sample(r, partyTypes.filter((v) => ref.violations.has(v)), severity === 'light' ? 1 : int(r, 1, 2)),
+    ...sample(
+      r,
+      partyTypes.filter((v) => ref.violations.has(v)),
+      severity === 'light' ? 1 : int(r, 1, 2),
+    ),
     ...(severity === 'sanction' && chance(r, 0.3) && ref.violations.has('duty-violation') ? ['duty-violation'] : []),
   ];
   const crimeInfo = crime ? CRIMES[crime] : undefined;
-  const amount =
-    severity === 'light' ? (chance(r, 0.7) ? money(r, 0.2, 2.5) : undefined) : crimeInfo ? money(r, crimeInfo.money === 'loss' ? 30 : 6, chance(r, 0.15) ? 680 : 260) : money(r, 1, 18);
+  const amount = severity === 'light' ? (chance(r, 0.7) ? money(r, 0.2, 2.5) : undefined) : crimeInfo ? money(r, crimeInfo.money === 'loss' ? 30 : 6, chance(r, 0.15) ? 680 : 260) : money(r, 1, 18);
   const termYears = amount === undefined ? 2 : amount >= 300 ? int(r, 10, 14) : amount >= 20 ? int(r, 3, 9) : int(r, 1, 3);
   const termMonths = chance(r, 0.4) ? int(r, 1, 11) : 0;
   const suspended = termYears < 3 && chance(r, 0.5);
-  const term = crimeInfo
-    ? `有期徒刑${cn(termYears)}年${termMonths ? `${cn(termMonths)}个月` : ''}${suspended ? `，缓刑${cn(termYears + 1)}年` : ''}`
-    : undefined;
+  const term = crimeInfo ? `有期徒刑${cn(termYears)}年${termMonths ? `${cn(termMonths)}个月` : ''}${suspended ? `，缓刑${cn(termYears + 1)}年` : ''}` : undefined;
   const fineWan = amount === undefined || amount < 20 ? int(r, 10, 20) : amount < 300 ? int(r, 20, 100) : int(r, 50, 300);
   const fine = crimeInfo && crimeInfo.money !== 'loss' ? `并处罚金人民币${fineWan}万元` : undefined;
   const partySanction: CaseContext['partySanction'] =
-    severity === 'criminal' ? '开除党籍' : severity === 'sanction' ? pick(r, PARTY_SANCTIONS.filter((s) => s !== '开除党籍')) : undefined;
+    severity === 'criminal'
+      ? '开除党籍'
+      : severity === 'sanction'
+        ? pick(
+            r,
+            PARTY_SANCTIONS.filter((s) => s !== '开除党籍'),
+          )
+        : undefined;
   const govSanction: CaseContext['govSanction'] =
-    severity === 'criminal' ? '开除' : severity === 'sanction' && chance(r, 0.7) ? pick(r, GOVERNMENT_SANCTIONS.filter((s) => s !== '开除')) : undefined;
+    severity === 'criminal'
+      ? '开除'
+      : severity === 'sanction' && chance(r, 0.7)
+        ? pick(
+            r,
+            GOVERNMENT_SANCTIONS.filter((s) => s !== '开除'),
+          )
+        : undefined;
   const surname = pick(r, SURNAMES);
   const others = SURNAMES.filter((s) => s !== surname);
   return {
@@ -799,8 +917,7 @@ function caseFrontmatter(c: CaseContext, ref: Reference, r: Rng): Record<string,
   if (title.length > 60) title = `${c.post}${riskName}${word}案`;
   if (title.length > 60) title = `${unitShort(c)}${c.postTitle}${word}案`.slice(0, 60);
   const form = pick(r, forms(c));
-  const moneyClause =
-    c.amount === undefined ? '' : c.severity === 'light' ? `，收受礼品价值${c.amount}万元` : chargeOf(c)?.money === 'loss' ? `，造成损失${c.amount}万元` : `，涉案${c.amount}万元`;
+  const moneyClause = c.amount === undefined ? '' : c.severity === 'light' ? `，收受礼品价值${c.amount}万元` : chargeOf(c)?.money === 'loss' ? `，造成损失${c.amount}万元` : `，涉案${c.amount}万元`;
   let summary = `${c.name}在${c.project}中${form}${moneyClause}，${SURFACED_BY[c.surfaced]}后${c.severity === 'criminal' ? '被追究刑事责任' : c.severity === 'sanction' ? '受到党纪政务处分' : `被${c.measures.join('、')}`}。`;
   if (summary.length > 150) summary = `${summary.slice(0, 148)}。`;
   const publishedYear = Math.min(2026, int(r, c.year + 1, c.year + 3));
@@ -896,27 +1013,71 @@ function courseEntry(i: number, ref: Reference, r: Rng, casesBySector: Map<strin
   const quiz: Record<string, unknown>[] = [];
   {
     const options = shuffle(r, [rp.forms[0] ?? rp.name, ...sample(r, good, 3)]);
-    quiz.push({ question: `下列哪一项属于“${rp.name}”的常见表现？`, type: 'single', options, answer: [options.indexOf(rp.forms[0] ?? rp.name)], explanation: `${rp.description}其余三项是防控这一风险的规范做法。` });
+    quiz.push({
+      question: `下列哪一项属于“${rp.name}”的常见表现？`,
+      type: 'single',
+      options,
+      answer: [options.indexOf(rp.forms[0] ?? rp.name)],
+      explanation: `${rp.description}其余三项是防控这一风险的规范做法。`,
+    });
   }
   {
     const bad = `为提高效率，由一人同时负责${sector.name}事项的审核和拨付`;
     const options = shuffle(r, [...sample(r, good, 3), bad]);
-    quiz.push({ question: `下列哪些做法有助于防范“${rp.name}”？`, type: 'multiple', options, answer: options.map((o, k) => (o === bad ? -1 : k)).filter((k) => k >= 0), explanation: '不相容岗位必须分离，一人包办审核和拨付正是多起案件的共同漏洞。' });
+    quiz.push({
+      question: `下列哪些做法有助于防范“${rp.name}”？`,
+      type: 'multiple',
+      options,
+      answer: options.map((o, k) => (o === bad ? -1 : k)).filter((k) => k >= 0),
+      explanation: '不相容岗位必须分离，一人包办审核和拨付正是多起案件的共同漏洞。',
+    });
   }
   {
     const stage = ref.stages.get(rp.stage) ?? rp.stage;
     const options = stageNames.length >= 2 ? stageNames : [stage, '其他'];
-    quiz.push({ question: `“${rp.name}”主要发生在权力运行的哪个环节？`, type: 'single', options, answer: [Math.max(0, options.indexOf(stage))], explanation: `风险地图把“${rp.name}”归入${stage}环节：${rp.description}` });
+    quiz.push({
+      question: `“${rp.name}”主要发生在权力运行的哪个环节？`,
+      type: 'single',
+      options,
+      answer: [Math.max(0, options.indexOf(stage))],
+      explanation: `风险地图把“${rp.name}”归入${stage}环节：${rp.description}`,
+    });
   }
   {
-    const names = shuffle(r, [sector.name, ...sample(r, ref.sectors.filter((s) => s.id !== sector.id).map((s) => s.name), 3)]);
-    quiz.push({ question: `“${rp.name}”属于哪个重点领域的廉政风险点？`, type: 'single', options: names, answer: [names.indexOf(sector.name)], explanation: `它属于${sector.name}领域：${sector.description}` });
+    const names = shuffle(r, [
+      sector.name,
+      ...sample(
+        r,
+        ref.sectors.filter((s) => s.id !== sector.id).map((s) => s.name),
+        3,
+      ),
+    ]);
+    quiz.push({
+      question: `“${rp.name}”属于哪个重点领域的廉政风险点？`,
+      type: 'single',
+      options: names,
+      answer: [names.indexOf(sector.name)],
+      explanation: `它属于${sector.name}领域：${sector.description}`,
+    });
   }
   {
     const c = cases[0];
     const surfaced = c ? SURFACED_BY[c.surfaced] : SURFACED_BY.audit;
-    const options = shuffle(r, [surfaced, ...sample(r, Object.values(SURFACED_BY).filter((s) => s !== surfaced), 3)]);
-    quiz.push({ question: c ? `案例“${c.title}”中的问题最初是通过什么途径发现的？` : '审计发现属于哪一种发现途径？', type: 'single', options, answer: [options.indexOf(surfaced)], explanation: `本案的发现途径是${surfaced}。不同途径各有所长，日常监督和数据比对往往能更早发现问题。` });
+    const options = shuffle(r, [
+      surfaced,
+      ...sample(
+        r,
+        Object.values(SURFACED_BY).filter((s) => s !== surfaced),
+        3,
+      ),
+    ]);
+    quiz.push({
+      question: c ? `案例“${c.title}”中的问题最初是通过什么途径发现的？` : '审计发现属于哪一种发现途径？',
+      type: 'single',
+      options,
+      answer: [options.indexOf(surfaced)],
+      explanation: `本案的发现途径是${surfaced}。不同途径各有所长，日常监督和数据比对往往能更早发现问题。`,
+    });
   }
   const data = {
     title: `${audience.name}：${sector.name}领域廉政风险防控（第${i + 1}讲）`,
@@ -946,7 +1107,9 @@ function courseEntry(i: number, ref: Reference, r: Rng, casesBySector: Map<strin
       },
     ],
     readings: [
-      ref.docs.has('criminal-law#385') ? { title: '《中华人民共和国刑法》第三百八十五条', note: '受贿罪的构成，以官方文本为准。', ref: 'criminal-law#385' } : { title: '本单位廉政风险防控手册', note: '对照本岗位风险点阅读。' },
+      ref.docs.has('criminal-law#385')
+        ? { title: '《中华人民共和国刑法》第三百八十五条', note: '受贿罪的构成，以官方文本为准。', ref: 'criminal-law#385' }
+        : { title: '本单位廉政风险防控手册', note: '对照本岗位风险点阅读。' },
       { title: `${sector.name}领域廉政风险点清单`, note: '见风险地图对应领域。' },
     ],
     questions: ['你所在岗位有哪些“微权力”？最可能在哪个环节被滥用？', '如果领导要求“先办后补”，你会怎么做？', '本课案例中的问题，本可以通过哪些数据比对更早发现？'],
@@ -958,7 +1121,10 @@ function courseEntry(i: number, ref: Reference, r: Rng, casesBySector: Map<strin
     '## 关键问题二：问题是怎样被发现的',
     `本课选用的${cases.length}个案例中，问题分别通过${[...new Set(cases.map((c) => SURFACED_BY[c.surfaced]))].join('、') || '审计、巡察'}等途径被发现。讨论时请学员对照时间线，找出本可以更早发现问题的环节。`,
     '## 关键问题三：防控要点',
-    `${risks.flatMap((x) => x.forms).map((f) => `防范“${f}”`).join('，')}，关键在于分权、公开和留痕：不相容岗位分离，办理结果公开，每一个环节有据可查。`,
+    `${risks
+      .flatMap((x) => x.forms)
+      .map((f) => `防范“${f}”`)
+      .join('，')}，关键在于分权、公开和留痕：不相容岗位分离，办理结果公开，每一个环节有据可查。`,
   ].join('\n\n');
   return { id: `bench-module-${pad(i + 1, 4)}`, text: `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}\n` };
 }
@@ -969,7 +1135,13 @@ function cultureEntry(i: number, ref: Reference, r: Rng): { id: string; text: st
   const surname = pick(r, SURNAMES);
   const who = `${pick(r, ['小', '老'])}${surname}`;
   const role = pick(r, [...words.keyPost, ...words.staff]);
-  const [gift, giftShort] = pick(r, [['一张购物卡', '购物卡'], ['一个红包', '红包'], ['两瓶好酒', '两瓶酒'], ['一盒茶叶', '茶叶'], ['一个信封', '信封']] as const);
+  const [gift, giftShort] = pick(r, [
+    ['一张购物卡', '购物卡'],
+    ['一个红包', '红包'],
+    ['两瓶好酒', '两瓶酒'],
+    ['一盒茶叶', '茶叶'],
+    ['一个信封', '信封'],
+  ] as const);
   const amount = int(r, 2, 20) * 100;
   const data = {
     title: `${role}${who}退回的${giftShort}`.slice(0, 60),
@@ -1051,6 +1223,12 @@ if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.m
     process.exit(1);
   }
   const started = performance.now();
-  const out = generateCorpus({ cases: Number(n), dir, ...(seed ? { seed: Number(seed) } : {}) });
+  let out: GeneratedCorpus;
+  try {
+    out = generateCorpus({ cases: Number(n), dir, ...(seed ? { seed: Number(seed) } : {}) });
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
   console.log(`已生成基准测试语料（${out.dir}）：案例 ${out.cases} 篇，培训模块 ${out.courses} 个，廉洁文化 ${out.culture} 篇，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
 }

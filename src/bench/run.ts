@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,6 +55,8 @@ export interface Step {
    * moment, which is what the machine must have free.
    */
   sampled: { processBytes: number; totalBytes: number };
+  /** One-minute load average when the step ended; above the core count, other work shared the machine. */
+  loadAverage: number;
 }
 
 /** The step's peak for the memory budget: whichever measure saw more. */
@@ -164,13 +166,13 @@ function sampleGroup(pgid: number, peaks: Step['sampled']): void {
   peaks.totalBytes = Math.max(peaks.totalBytes, total);
 }
 
-function timed(command: string[], env: Record<string, string>, log: string, timeoutMs: number): Promise<Step> {
+function timed(command: string[], cwd: string, env: Record<string, string>, log: string, timeoutMs: number): Promise<Step> {
   const timeFile = `${log}.time`;
   const fd = openSync(log, 'a');
   const started = performance.now();
   return new Promise((done) => {
     const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...command], {
-      cwd: REPO,
+      cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', fd, fd],
       detached: true,
@@ -193,6 +195,7 @@ function timed(command: string[], env: Record<string, string>, log: string, time
         seconds: round(timedOut ? (performance.now() - started) / 1000 : (parseElapsed(report) ?? (performance.now() - started) / 1000), 2),
         peakMemoryBytes: timedOut ? null : (parsePeak(report) ?? null),
         sampled,
+        loadAverage: round(os.loadavg()[0] ?? 0, 2),
       });
     });
   });
@@ -226,7 +229,11 @@ function folderBytes(dir: string): { bytes: number; files: number } {
   return { bytes, files: count };
 }
 
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+const attr = (tag: string, name: string) =>
+  new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** A site-absolute path for a URL found in a page or script, or undefined for another origin. */
 function localPath(url: string, from: string): string | undefined {
@@ -396,7 +403,10 @@ function parseArgs(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2);
     const value = () => inline ?? argv[++i] ?? '';
-    if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+    if (flag === '--sizes')
+      options.sizes = value()
+        .split(',')
+        .map((s) => Number(s.trim().replace(/_/g, '')));
     else if (flag === '--timeout-minutes') options.timeoutMs = Number(value()) * 60_000;
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--report') options.report = true;
@@ -412,18 +422,28 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
   const dir = mkdtempSync(join(os.tmpdir(), `lianjian-bench-${cases}-`));
   const dist = join(dir, 'dist');
   const env = { LIANJIAN_CONTENT: dir, LIANJIAN_OUT: dist };
+  const astroBuild = ['npx', 'astro', 'build', '--root', REPO];
+  const indexSearch = ['npx', 'node', 'src/cli/index-search.ts', dist];
   const say = (msg: string) => console.log(`[${cases}] ${msg}`);
   try {
     say(`生成语料到 ${dir} …`);
     const started = performance.now();
     const corpus = generateCorpus({ cases, dir });
+    /*
+     * Astro writes its prerender chunks to <outDir>/.prerender when the output folder is inside the
+     * working directory, and otherwise to the checkout's shared .astro/.prerender, where a build
+     * running at the same time (a test's fixture build) deletes them mid-build. So Astro runs from
+     * the temporary folder (with --root pointing at the project), and this link lets those chunks
+     * resolve the project's packages.
+     */
+    symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const generateSeconds = round((performance.now() - started) / 1000, 2);
     const result: SizeResult = {
       cases,
       status: 'ok',
       problems: [],
       corpus: { cases: corpus.cases, courses: corpus.courses, culture: corpus.culture, generateSeconds },
-      build: { status: 'failed', exitCode: null, seconds: 0, peakMemoryBytes: null, sampled: { processBytes: 0, totalBytes: 0 } },
+      build: { status: 'failed', exitCode: null, seconds: 0, peakMemoryBytes: null, sampled: { processBytes: 0, totalBytes: 0 }, loadAverage: 0 },
     };
     const fail = (what: string, step: Step, log: string) => {
       result.status = 'failed';
@@ -433,7 +453,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
 
     say('astro build …');
     const buildLog = join(dir, 'build.log');
-    result.build = await timed(['npx', 'astro', 'build'], env, buildLog, options.timeoutMs);
+    result.build = await timed(astroBuild, dir, env, buildLog, options.timeoutMs);
     say(`astro build ${result.build.status}，${result.build.seconds} 秒，峰值 ${gb(stepPeak(result.build))}`);
     if (result.build.status !== 'ok') {
       fail('astro build ', result.build, buildLog);
@@ -442,7 +462,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
 
     say('Pagefind 索引 …');
     const indexLog = join(dir, 'index.log');
-    result.index = await timed(['npx', 'node', 'src/cli/index-search.ts', dist], env, indexLog, options.timeoutMs);
+    result.index = await timed(indexSearch, REPO, env, indexLog, options.timeoutMs);
     say(`索引 ${result.index.status}，${result.index.seconds} 秒，峰值 ${gb(stepPeak(result.index))}`);
     if (result.index.status !== 'ok') fail('搜索索引', result.index, indexLog);
 
@@ -477,8 +497,8 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
     say(`修改 ${EDITED_CASE} 的摘要后重建 …`);
     const { marker } = editOneCase(dir);
     const rebuildLog = join(dir, 'rebuild.log');
-    const build = await timed(['npx', 'astro', 'build'], env, rebuildLog, options.timeoutMs);
-    const index = build.status === 'ok' && result.index.status === 'ok' ? await timed(['npx', 'node', 'src/cli/index-search.ts', dist], env, rebuildLog, options.timeoutMs) : undefined;
+    const build = await timed(astroBuild, dir, env, rebuildLog, options.timeoutMs);
+    const index = build.status === 'ok' && result.index.status === 'ok' ? await timed(indexSearch, REPO, env, rebuildLog, options.timeoutMs) : undefined;
     const changeVisible = build.status === 'ok' && readFileSync(pageFile(dist, casePage), 'utf8').includes(marker);
     result.rebuild = { changed: `cases/${EDITED_CASE}.md（summary）`, build, ...(index ? { index } : {}), seconds: round(build.seconds + (index?.seconds ?? 0), 2), changeVisible };
     if (build.status !== 'ok') fail('重建 astro build ', build, rebuildLog);
@@ -488,7 +508,12 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
     return result;
   } finally {
     if (options.keep) say(`保留临时目录 ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    else {
+      // Unlink the node_modules link by itself first, so removing the folder can never reach the project's packages.
+      const link = join(dir, 'node_modules');
+      if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(link);
+      rmSync(dir, { recursive: true, force: true });
+    }
     rmSync(astroCacheDir(dir), { recursive: true, force: true });
   }
 }
@@ -538,20 +563,33 @@ const ROWS: Row[] = [
   { label: 'JS：搜索页（不含 Pagefind）', value: (s) => s.javascript?.searchPage.bytes, format: kb },
   { label: 'JS：自查清单页', value: (s) => s.javascript?.selfCheckPage.bytes, format: kb },
   { label: 'JS：制度文件页', value: (s) => s.javascript?.documentPage.bytes, format: kb },
-  ...SEARCH_QUERIES.map(
-    (q): Row => ({
-      label: `搜索“${q}”下载`,
-      value: (s) => s.search?.find((d) => d.query === q)?.bytes,
-      format: kb,
-      text: (s) => {
-        const d = s.search?.find((x) => x.query === q);
-        return d ? `${kb(d.bytes)}（${d.requests} 个请求，${d.results} 个结果）` : undefined;
-      },
-    }),
-  ),
-  { label: '重建：astro build', value: (s) => (s.rebuild?.build.status === 'ok' ? s.rebuild.build.seconds : undefined), format: secs, text: (s) => (s.rebuild ? stepTime(s.rebuild.build) : undefined) },
-  { label: '重建：Pagefind 索引', value: (s) => (s.rebuild?.index?.status === 'ok' ? s.rebuild.index.seconds : undefined), format: secs, text: (s) => (s.rebuild ? stepTime(s.rebuild.index) : undefined) },
-  { label: '改一个案例后重建（build + 索引）', value: (s) => s.rebuild?.seconds, format: secs, text: (s) => (s.rebuild ? `${secs(s.rebuild.seconds)}${s.rebuild.changeVisible ? '' : '，修改未生效'}` : undefined) },
+  ...SEARCH_QUERIES.map((q): Row => ({
+    label: `搜索“${q}”下载`,
+    value: (s) => s.search?.find((d) => d.query === q)?.bytes,
+    format: kb,
+    text: (s) => {
+      const d = s.search?.find((x) => x.query === q);
+      return d ? `${kb(d.bytes)}（${d.requests} 个请求，${d.results} 个结果）` : undefined;
+    },
+  })),
+  {
+    label: '重建：astro build',
+    value: (s) => (s.rebuild?.build.status === 'ok' ? s.rebuild.build.seconds : undefined),
+    format: secs,
+    text: (s) => (s.rebuild ? stepTime(s.rebuild.build) : undefined),
+  },
+  {
+    label: '重建：Pagefind 索引',
+    value: (s) => (s.rebuild?.index?.status === 'ok' ? s.rebuild.index.seconds : undefined),
+    format: secs,
+    text: (s) => (s.rebuild ? stepTime(s.rebuild.index) : undefined),
+  },
+  {
+    label: '改一个案例后重建（build + 索引）',
+    value: (s) => s.rebuild?.seconds,
+    format: secs,
+    text: (s) => (s.rebuild ? `${secs(s.rebuild.seconds)}${s.rebuild.changeVisible ? '' : '，修改未生效'}` : undefined),
+  },
   { label: '生成语料用时', value: (s) => s.corpus.generateSeconds, format: secs },
 ];
 
@@ -598,11 +636,42 @@ function budgetLines(results: BenchResults): BudgetLine[] {
   const total = at ? sumSteps(at.build, at.index) : undefined;
   const peak = at ? peakOf(at) : undefined;
   return [
-    { name: '案例页 HTML+CSS（含最大的案例页）', limit: '< 40 KB', measured: per((s) => kb(casePageBytes(s))), pass: all((s) => (casePageBytes(s) === undefined ? undefined : (casePageBytes(s) ?? 0) < BUDGETS.casePageBytes)), kind: '断言（CI）' },
-    { name: '阅读页面（案例页、制度文件页）的 JavaScript', limit: '0 字节', measured: per((s) => `${readingJs(s) ?? '—'} 字节`), pass: all((s) => (readingJs(s) === undefined ? undefined : readingJs(s) === BUDGETS.readingPageJsBytes)), kind: '断言（CI）' },
-    { name: `典型搜索下载（最大规模 ${largest?.cases.toLocaleString('en-US') ?? '—'}，三个查询中最大者）`, limit: '< 300 KB', measured: kb(searchMax(largest)), pass: searchMax(largest) === undefined ? undefined : (searchMax(largest) ?? 0) < BUDGETS.searchBytes, kind: '断言（CI）' },
-    { name: '10,000 案例构建 + 索引用时', limit: '< 5 分钟', measured: at ? (total === undefined ? `${stepTime(at.build)} + ${stepTime(at.index)}` : secs(total)) : '未测量', pass: total === undefined ? (at ? false : undefined) : total < BUDGETS.buildAndIndexSeconds, kind: '报告' },
-    { name: '10,000 案例峰值内存（构建、索引各自所有进程合计，取较大者）', limit: '< 4 GB', measured: at ? gb(peak) : '未测量', pass: peak === undefined ? (at ? false : undefined) : peak < BUDGETS.peakMemoryBytes, kind: '报告' },
+    {
+      name: '案例页 HTML+CSS（含最大的案例页）',
+      limit: '< 40 KB',
+      measured: per((s) => kb(casePageBytes(s))),
+      pass: all((s) => (casePageBytes(s) === undefined ? undefined : (casePageBytes(s) ?? 0) < BUDGETS.casePageBytes)),
+      kind: '断言（CI）',
+    },
+    {
+      name: '阅读页面（案例页、制度文件页）的 JavaScript',
+      limit: '0 字节',
+      measured: per((s) => `${readingJs(s) ?? '—'} 字节`),
+      pass: all((s) => (readingJs(s) === undefined ? undefined : readingJs(s) === BUDGETS.readingPageJsBytes)),
+      kind: '断言（CI）',
+    },
+    {
+      name: `典型搜索下载（最大规模 ${largest?.cases.toLocaleString('en-US') ?? '—'}，三个查询中最大者）`,
+      limit: '< 300 KB',
+      measured: kb(searchMax(largest)),
+      pass: searchMax(largest) === undefined ? undefined : (searchMax(largest) ?? 0) < BUDGETS.searchBytes,
+      // Reported: not met yet. CI asserts the weaker property that a search fetches a bounded share of the index.
+      kind: '报告',
+    },
+    {
+      name: '10,000 案例构建 + 索引用时',
+      limit: '< 5 分钟',
+      measured: at ? (total === undefined ? `${stepTime(at.build)} + ${stepTime(at.index)}` : secs(total)) : '未测量',
+      pass: total === undefined ? (at ? false : undefined) : total < BUDGETS.buildAndIndexSeconds,
+      kind: '报告',
+    },
+    {
+      name: '10,000 案例峰值内存（构建、索引各自所有进程合计，取较大者）',
+      limit: '< 4 GB',
+      measured: at ? gb(peak) : '未测量',
+      pass: peak === undefined ? (at ? false : undefined) : peak < BUDGETS.peakMemoryBytes,
+      kind: '报告',
+    },
   ];
 }
 
@@ -633,7 +702,7 @@ const SHAPE_TEXT: Record<Shape, string> = {
  */
 function grew(label: string, a: number | null | undefined, b: number | null | undefined, n: number, cases: number, unit: (x: number) => string): string {
   if (!a || !b) return `${label}无法比较`;
-  return `${label} ${unit(a)} → ${unit(b)}（×${(b / a).toFixed(1)}，${SHAPE_TEXT[shape(a, b, n)]}；每多 1,000 个案例约多 ${unit(((b - a) / cases) * 1000)}）`;
+  return `${label}${label.endsWith('）') ? '' : ' '}${unit(a)} → ${unit(b)}（×${(b / a).toFixed(1)}，${SHAPE_TEXT[shape(a, b, n)]}；每多 1,000 个案例约多 ${unit(((b - a) / cases) * 1000)}）`;
 }
 
 const steady = (label: string, a: number | undefined, b: number | undefined, unit: (x: number) => string) =>
@@ -663,7 +732,14 @@ function explanation(results: BenchResults): string {
   const KIND_NAMES: Record<SearchFileKind, string> = { code: '脚本和 wasm', meta: '元数据', index: '词索引', filter: '筛选数据', fragment: '结果片段' };
   const kinds = kindsA && kindsB ? SEARCH_FILE_KINDS.map((k) => `${KIND_NAMES[k]} ${kb(kindsA[k])} → ${kb(kindsB[k])}`).join('，') : undefined;
   const linearKinds = kindsA && kindsB ? SEARCH_FILE_KINDS.filter((k) => kindsA[k] > 0 && shape(kindsA[k], kindsB[k], n) !== '低于线性').map((k) => KIND_NAMES[k]) : [];
-  const js = PAGE_TYPES.map((t) => steady(t === 'casePage' ? '案例页' : t === 'listPage' ? '列表页' : t === 'searchPage' ? '搜索页' : t === 'selfCheckPage' ? '自查清单页' : '制度文件页', first.javascript?.[t].bytes, last.javascript?.[t].bytes, kbs));
+  const js = PAGE_TYPES.map((t) =>
+    steady(
+      t === 'casePage' ? '案例页' : t === 'listPage' ? '列表页' : t === 'searchPage' ? '搜索页' : t === 'selfCheckPage' ? '自查清单页' : '制度文件页',
+      first.javascript?.[t].bytes,
+      last.javascript?.[t].bytes,
+      kbs,
+    ),
+  );
   return [
     `从 ${first.cases.toLocaleString('en-US')} 到 ${last.cases.toLocaleString('en-US')} 个案例（×${n.toFixed(0)}），HTML 页面 ${first.htmlPages ?? '—'} → ${last.htmlPages ?? '—'}：每个案例一页，外加按领域、风险点等分面的分页列表。`,
     '',
@@ -671,10 +747,10 @@ function explanation(results: BenchResults): string {
     `- **Pagefind 索引**（${first.output?.indexFolders ?? '—'} → ${last.output?.indexFolders ?? '—'} 个索引目录，逐个建立）：${grew('用时', first.index?.seconds, last.index?.seconds, n, more, sec)}。${grew('峰值内存（各进程合计）', stepPeak(first.index), stepPeak(last.index), n, more, gbs)}。`,
     `- **输出**：${grew('总大小', first.output?.totalBytes, last.output?.totalBytes, n, more, mbs)}。${grew('索引大小', first.output?.indexBytes, last.output?.indexBytes, n, more, mbs)}。`,
     `- **单页重量**（HTML+CSS）：${steady('案例页', first.pageWeight?.casePage.totalBytes, last.pageWeight?.casePage.totalBytes, kbs)}，${steady('最大的案例页', first.pageWeight?.largestCasePage.totalBytes, last.pageWeight?.largestCasePage.totalBytes, kbs)}，${steady('列表页 /cases/', first.pageWeight?.listPage.totalBytes, last.pageWeight?.listPage.totalBytes, kbs)}（每页 20 条，其余分页）。JavaScript：${js.join('，')}。`,
-    `- **一次搜索的下载量**：${grew('三个查询中最大者', searchMaxOf(first), searchMaxOf(last), n, more, kbs)}。按文件类别（各查询中的最大值）：${kinds ?? '未测量'}。${linearKinds.length > 0 ? `其中${linearKinds.join('、')}随页面数大致线性增长：它们为每一个页面各记一项，查询再短也要整份下载${(last.output?.indexFolders ?? 1) > 1 ? `；索引分成 ${last.output?.indexFolders} 个目录后，浏览器合并时每个目录的这些文件都要下载` : ''}。` : ''}词索引只下载查询词所在的分块，结果片段只下载显示的前 20 条。`,
+    `- **一次搜索的下载量**：${grew('三个查询中最大者', searchMaxOf(first), searchMaxOf(last), n, more, kbs)}。按文件类别（各查询中的最大值）：${kinds ?? '未测量'}。${linearKinds.length > 0 ? `其中${linearKinds.join('、')}随页面数大致线性增长：它们为每一个页面各记一项，查询再短也要整份下载${(last.output?.indexFolders ?? 1) > 1 ? `；索引分成 ${last.output?.indexFolders} 个目录后，浏览器合并时每个目录的这些文件都要下载` : ''}。` : ''}词索引只下载查询词所在的分块${(last.output?.indexFolders ?? 1) > 1 ? `，但每个索引目录各下载一份（${last.output?.indexFolders} 份）` : ''}；结果片段只下载显示的前 20 条。`,
     `- **改一个案例后重建**：${secs(last.rebuild?.seconds)}，冷构建加索引 ${secs(cold)}${last.rebuild && cold ? `（×${(last.rebuild.seconds / cold).toFixed(2)}）` : ''}。改一个文件并不更省：Astro 7 的静态构建每次重新生成全部页面，Pagefind 每次重新索引全部页面，没有增量构建。编辑写作时用 \`npm run dev\` 预览单篇内容（按需渲染，即时刷新），发布时再完整构建。`,
     '',
-    `测量时机器上可能还有其他任务（开始时 1 分钟平均负载 ${results.machine.loadAverageAtStart}，共 ${results.machine.cpus} 核），用时会因此偏长。`,
+    `用时受机器上其他任务影响：共 ${results.machine.cpus} 核，开始时 1 分钟平均负载 ${results.machine.loadAverageAtStart}，各步骤结束时 ${results.sizes.map((x) => `${x.cases.toLocaleString('en-US')}：构建 ${x.build.loadAverage}、索引 ${x.index?.loadAverage ?? '—'}`).join('；')}（基准自身约占 1–2）。`,
   ].join('\n');
 }
 

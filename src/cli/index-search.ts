@@ -33,9 +33,12 @@ const { entries } = loadContent(contentRoot());
 const groups = entries.filter((e) => e.collection === 'synonyms').map((e) => e.data as unknown as SynonymGroup);
 const docs = entries.filter((e) => e.collection === 'documents' && isPublished(e.data as unknown as Publishable, edition()));
 
+// Only paths are kept: each page is read again when its shard is indexed, so this script's own
+// memory stays small beside Pagefind's, however many pages there are.
+const isContent = (file: string) => readFileSync(file, 'utf8').includes('data-pagefind-body');
 const pages = htmlFiles(site)
-  .map((file) => ({ path: relative(site, file), html: readFileSync(file, 'utf8') }))
-  .filter((p) => p.html.includes('data-pagefind-body'));
+  .filter(isContent)
+  .map((file) => relative(site, file));
 const shards = shardCount(pages.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 2500));
 
 for (const old of readdirSync(site).filter((d) => /^pagefind(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
@@ -44,10 +47,11 @@ let records = 0;
 for (let shard = 0; shard < shards; shard++) {
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  for (const p of pages) {
-    if (shardOf(p.path, shards) !== shard) continue;
-    const added = await index.addHTMLFile({ sourcePath: p.path, content: expandForIndex(p.html, groups) });
-    if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${p.path}：${added.errors.join('；')}`);
+  for (const path of pages) {
+    if (shardOf(path, shards) !== shard) continue;
+    const html = readFileSync(join(site, path), 'utf8');
+    const added = await index.addHTMLFile({ sourcePath: path, content: expandForIndex(html, groups) });
+    if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${path}：${added.errors.join('；')}`);
     records++;
   }
   if (shard === 0) {
