@@ -23,6 +23,7 @@ describeBrowser('search page', () => {
 
     await page.getByLabel('排序').selectOption('year');
     await expect.poll(() => decodeURIComponent(page.url())).toContain('sort=year');
+    await page.locator('search-page:not([aria-busy])').waitFor();
 
     // Keyboard: / focuses the box from anywhere, ↓ walks into the results, Esc returns.
     await page.locator('h1').click();

@@ -58,6 +58,7 @@ class SearchPage extends HTMLElement {
   #set(state: SearchState, delay: number): void {
     this.#state = state;
     history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+    this.setAttribute('aria-busy', 'true');
     window.clearTimeout(this.#timer);
     this.#timer = window.setTimeout(() => void this.#search(), delay);
   }
@@ -73,9 +74,12 @@ class SearchPage extends HTMLElement {
       this.#part('[data-more]').hidden = true;
       this.#part('[data-empty]').hidden = true;
       status.textContent = '';
+      this.removeAttribute('aria-busy');
       return;
     }
     status.textContent = '正在搜索……';
+    // Tells assistive technology (and tests) that results are being replaced.
+    this.setAttribute('aria-busy', 'true');
     const pf = await loadPagefind();
     if (this.#part<HTMLDetailsElement>('[data-facet-panel]').open) await pf.filters();
     const response = await pf.search(q || null, { filters, ...(sort === 'year' ? { sort: { year: 'desc' } } : {}) });
@@ -88,6 +92,7 @@ class SearchPage extends HTMLElement {
     this.#part('[data-results]').replaceChildren();
     this.#renderFacets(response);
     await this.#more(run);
+    if (run === this.#run) this.removeAttribute('aria-busy');
   }
 
   async #more(run: number): Promise<void> {
