@@ -57,3 +57,35 @@ describeBrowser('accessibility', () => {
     expect(overflow).toBeLessThanOrEqual(1);
   });
 });
+
+describeBrowser('keyboard-only use of interactive pages', () => {
+  const browser = useBrowser();
+
+  it('the course builder: add, reorder and remove with Enter', async () => {
+    const { page } = await browser.open('/builder/');
+    await page.locator('[data-app]').waitFor();
+    await page.locator('button[data-add-module="staff-integrity-basics"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('button[data-add-module="staff-gifts-and-banquets"]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^上移：普通职工：礼品礼金/ }).focus();
+    await page.keyboard.press('Enter');
+    expect((await page.locator('[data-plan] .builder__name').allInnerTexts())[0]).toContain('礼品礼金');
+    // Focus follows the moved item, so a keyboard user can keep moving it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-move'))).toMatch(/^0:|^1:0$/);
+    await page.getByRole('button', { name: /^移除：普通职工：礼品礼金/ }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-plan] .builder__name').count()).toBe(1);
+  });
+
+  it('the self-check list and the case filter: Space ticks, Enter follows', async () => {
+    const { page } = await browser.open('/self-check/finance-staff/');
+    await page.locator('input[data-item]').first().focus();
+    await page.keyboard.press('Space');
+    expect(await page.locator('input[data-item]').first().isChecked()).toBe(true);
+    const list = await browser.open('/cases/');
+    await list.page.locator('a[data-facet="tier"][data-value="staff"]').focus();
+    await list.page.keyboard.press('Enter');
+    await list.page.waitForURL('**/cases/?tier=staff');
+  });
+});
