@@ -81,11 +81,6 @@ export interface ContentProblem {
   message: string;
 }
 
-export function formatProblem(p: ContentProblem): string {
-  const where = p.field ? `字段 ${p.field}` : '（整条内容）';
-  return `${p.file}\n  ${where}：${p.message}\n  提示：${contentErrors[p.code].hint}`;
-}
-
 /** Groups problems by file, in the order files were first seen, for a report an editor can work through. */
 export function formatReport(problems: readonly ContentProblem[]): string {
   const byFile = new Map<string, ContentProblem[]>();

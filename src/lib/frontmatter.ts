@@ -3,8 +3,6 @@ import { parse, YAMLParseError } from 'yaml';
 export interface ParsedFile {
   data: Record<string, unknown>;
   body: string;
-  /** Line in the file where the body starts, so body findings can name their line. */
-  bodyLine: number;
 }
 
 export class FrontmatterError extends Error {}
@@ -16,7 +14,7 @@ export function parseMarkdown(text: string): ParsedFile {
   // The frontmatter starts on the file's second line, after the opening ---.
   const data = parseYaml(m[1] ?? '', 1);
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('frontmatter 应是“字段: 值”的形式');
-  return { data: data as Record<string, unknown>, body: text.slice(m[0].length), bodyLine: m[0].split('\n').length };
+  return { data: data as Record<string, unknown>, body: text.slice(m[0].length) };
 }
 
 export function parseYaml(text: string, lineOffset = 0): unknown {

@@ -12,13 +12,10 @@ import type { CollectionName } from '../schemas/fragments.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { FrontmatterError, parseMarkdown, parseYaml } from './frontmatter.ts';
 import { findPersonalData, PERSONAL_DATA_LABELS } from './personal-data.ts';
-import type { CheckableEntry } from './references.ts';
-import { validateEntries } from './validate.ts';
+import { validateEntries, type ValidatableEntry } from './validate.ts';
 
-export interface LoadedEntry extends CheckableEntry {
-  body: string;
-  bodyLine: number;
-}
+/** An entry read from disk: what the whole-site checks take. */
+export type LoadedEntry = ValidatableEntry;
 
 export interface LoadResult {
   entries: LoadedEntry[];
@@ -107,7 +104,7 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
         const id = String(data['id']);
         if (seen.has(id)) problems.push({ file, field: `[${i}].id`, code: 'duplicateId', message: contentErrors.duplicateId.message(id) });
         seen.add(id);
-        entries.push({ collection: name, id, file, data, body: '', bodyLine: 0, fieldPrefix: `[${i}]` });
+        entries.push({ collection: name, id, file, data, body: '', fieldPrefix: `[${i}]` });
       });
       continue;
     }
@@ -134,7 +131,7 @@ export function loadContent(root: string, cwd = process.cwd()): LoadResult {
         continue;
       }
       const data = result.data as Record<string, unknown>;
-      entries.push({ collection: name, id, file, data, body: parsed.body, bodyLine: parsed.bodyLine });
+      entries.push({ collection: name, id, file, data, body: parsed.body });
     }
   }
   problems.push(...validateEntries(entries, unparsed));
