@@ -7,14 +7,13 @@ import type { CaseData } from '../schemas/case.ts';
 import type { CourseData } from '../schemas/course.ts';
 import type { DocumentData, ArticleData } from '../schemas/document.ts';
 import type { z } from '../schemas/messages.ts';
-import { audienceSchema } from '../schemas/taxonomies.ts';
+import { audienceSchema, powerStageSchema } from '../schemas/taxonomies.ts';
 import type { indicatorSchema, selfCheckSchema } from '../schemas/spine.ts';
 import type {
   networkLevelSchema,
   networkLinkSchema,
   practiceSchema,
   actorSchema,
-  powerStageSchema,
   riskPointSchema,
   sectorSchema,
   violationTypeSchema,
@@ -22,7 +21,7 @@ import type {
 import type { Edition } from './content-root.ts';
 import { articleLabel } from './cn-numerals.ts';
 import { successors } from './documents.ts';
-import { facetIndex, type FacetKey } from './facets.ts';
+import { CASE_FACETS, facetIndex, type FacetKey } from './facets.ts';
 import { relatedCases } from './related.ts';
 import { relatedCulture } from './culture-related.ts';
 import { riskStats } from './risk-stats.ts';
@@ -91,6 +90,7 @@ export interface ResolvedArticle<D> {
 }
 
 const AUDIENCE_ORDER: readonly string[] = audienceSchema.shape.id.options;
+const STAGE_ORDER: readonly string[] = powerStageSchema.shape.id.options;
 
 const byOrder = <T extends { data: { order: number } }>(list: readonly T[]) => [...list].sort((a, b) => a.data.order - b.data.order);
 
@@ -191,12 +191,32 @@ export function buildSiteModel<
   const checkItemsByRiskPoint = new Map<string, { list: S; item: S['data']['items'][number] }[]>();
   for (const list of selfChecks) for (const item of list.data.items) for (const rp of item.riskPoints) push(checkItemsByRiskPoint, rp, { list, item });
 
+  const facets = facetIndex(cases);
   const related = relatedCases(cases);
   const cultureRelated = relatedCulture(culture);
   const stats = riskStats(cases);
 
+  const facetLabel = (key: FacetKey, value: string): string => {
+    const map = { sector: terms.sectors, risk: terms.riskPoints, violation: terms.violationTypes, tier: terms.audiences, stage: terms.powerStages, year: undefined }[key];
+    return map ? (map.get(value)?.data.name ?? value) : `${value}年`;
+  };
+  // The facet menu every list and facet page shows, ordered once: years newest first, sectors,
+  // tiers and stages in their own order, the long lists by how many cases they hold.
+  const position = (key: FacetKey) => {
+    const order = key === 'sector' ? [...terms.sectors.keys()] : key === 'tier' ? AUDIENCE_ORDER : key === 'stage' ? STAGE_ORDER : undefined;
+    return order ? (v: string) => order.indexOf(v) : undefined;
+  };
+  const facetMenu = CASE_FACETS.map((f) => {
+    const pos = position(f.key);
+    const values = [...(facets.get(f.key)?.entries() ?? [])].map(([value, list]) => ({ value, label: facetLabel(f.key, value), count: list.length }));
+    values.sort((a, b) => (f.key === 'year' ? Number(b.value) - Number(a.value) : pos ? pos(a.value) - pos(b.value) : b.count - a.count || a.value.localeCompare(b.value)));
+    return { key: f.key, label: f.label, values };
+  });
+
   return {
     edition,
+    facetMenu,
+    facetLabel,
     indicators,
     selfChecks,
     network: { levels: byOrder(input.networkLevels), links: byOrder(input.networkLinks), practices: byOrder(input.practices) },
@@ -204,16 +224,11 @@ export function buildSiteModel<
     checkItemsByRiskPoint: (id: string) => checkItemsByRiskPoint.get(id) ?? [],
     cases,
     /** Facet value → cases, for the static facet pages and their counts. */
-    facets: facetIndex(cases),
+    facets,
     /** Risk map statistics over the published cases. */
     riskStats: stats,
     relatedCases: (id: string) => related.get(id) ?? [],
     relatedCulture: (id: string) => cultureRelated.get(id) ?? [],
-    /** The display name of a facet value: 工程建设, 领导干部, 2021年 … */
-    facetLabel(key: FacetKey, value: string): string {
-      const map = { sector: terms.sectors, risk: terms.riskPoints, violation: terms.violationTypes, tier: terms.audiences, stage: terms.powerStages, year: undefined }[key];
-      return map ? (map.get(value)?.data.name ?? value) : `${value}年`;
-    },
     courses,
     culture,
     documents,
