@@ -3,6 +3,7 @@
  * each page's <meta>, repeated as a header (a header also covers files that are not HTML), and an
  * nginx configuration that serves the site with it.
  */
+import { TEXT_SIZE_COOKIE, TEXT_SIZE_CSS, TEXT_SIZES, textSizeCssPath } from './text-size.ts';
 
 export type Policy = Map<string, Set<string>>;
 
@@ -44,7 +45,17 @@ export function covers(header: string, page: Policy): boolean {
 }
 
 export function nginxConfig(root: string, csp: string): string {
-  return `# 廉鉴站点的 nginx 配置示例。root 指向构建出的站点目录。
+  const sizes = TEXT_SIZES.filter((s) => s.id !== 'standard')
+    .map((s) => `    ${s.id} ${textSizeCssPath(s.id)};`)
+    .join('\n');
+  return `# 廉鉴站点的 nginx 配置示例（放在 http 块内，如 conf.d/）。root 指向构建出的站点目录。
+
+# 读者在 /text-size/ 选的字号记在 cookie 里，每个页面都引用 ${TEXT_SIZE_CSS}，由这里换成对应字号的样式表。
+map $cookie_${TEXT_SIZE_COOKIE} $lianjian_text_size_css {
+    default ${textSizeCssPath('standard')};
+${sizes}
+}
+
 server {
     listen 80;
     server_name _;
@@ -55,6 +66,10 @@ server {
     add_header X-Content-Type-Options "nosniff" always;
     add_header Referrer-Policy "same-origin" always;
 
+    # 压缩文本（HTML 默认压缩）；Pagefind 的索引文件已经压缩过，原样发送。
+    gzip on;
+    gzip_types text/css text/javascript application/javascript application/json application/xml image/svg+xml text/plain text/markdown;
+
     # Pagefind 的 WebAssembly 与索引分片
     types {
         application/wasm wasm;
@@ -63,6 +78,11 @@ server {
 
     location / {
         try_files $uri $uri/ $uri/index.html =404;
+    }
+    # 字号样式表随 cookie 变化，每次打开页面都向服务器确认。
+    location = ${TEXT_SIZE_CSS} {
+        expires epoch;
+        try_files $lianjian_text_size_css =404;
     }
     error_page 404 /404.html;
 }

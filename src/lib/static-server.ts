@@ -4,7 +4,9 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { TEXT_SIZE_CSS, textSizeCssPath, textSizeFromCookie } from './text-size.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,6 +29,8 @@ const TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
   '.md': 'text/markdown; charset=utf-8',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
 
 function fileFor(root: string, urlPath: string): string | undefined {
   let path: string;
@@ -58,16 +62,29 @@ export function serveStatic(dir: string, headers: Record<string, string> = {}): 
       res.end();
       return;
     }
-    const file = fileFor(root, url);
+    // The reader's text size, chosen on /text-size/ and kept in a cookie; revalidated on every page
+    // so a new choice shows on the next page opened.
+    const varies = path === TEXT_SIZE_CSS;
+    const file = varies ? fileFor(root, textSizeCssPath(textSizeFromCookie(req.headers.cookie))) : fileFor(root, url);
     const status = file ? 200 : 404;
     const target = file ?? join(root, '404.html');
-    res.writeHead(status, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', ...headers });
+    const type = TYPES[extname(target)] ?? 'application/octet-stream';
+    // Text is sent compressed, as any production web server does (nginx.conf turns gzip on too);
+    // Pagefind's index files are compressed already and go as they are.
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(status, {
+      'content-type': type,
+      vary: varies ? 'Cookie, Accept-Encoding' : 'Accept-Encoding',
+      ...(varies ? { 'cache-control': 'no-cache' } : {}),
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      ...headers,
+    });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(target)
-      .on('error', () => res.end())
-      .pipe(res);
+    const body = createReadStream(target).on('error', () => res.end());
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
 }

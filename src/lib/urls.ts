@@ -23,6 +23,7 @@ export const urls = {
   studyAdd: (kind: 'case' | 'module', id: string) => `/study/?add=${kind}:${id}`,
   track: (audience: string) => `/tracks/${audience}/`,
   search: () => '/search/',
+  textSize: () => '/text-size/',
   indicators: () => '/indicators/',
   indicator: (id: string) => `/indicators/${id}/`,
   selfChecks: () => '/self-check/',

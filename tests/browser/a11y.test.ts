@@ -26,6 +26,7 @@ const pages = [
   ['self-check', '/self-check/finance-staff/'],
   ['search', '/search/?q=招标'],
   ['study record', '/study/'],
+  ['text size', '/text-size/'],
   ['404', '/no-such-page/'],
 ] as const;
 

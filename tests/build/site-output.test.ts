@@ -43,7 +43,7 @@ describe('pages in dist/', () => {
 
   /** Pages where a person interacts: each loads its own script, and only these do. */
   const isInteractive = (f: string) =>
-    ['search/index.html', 'cases/index.html', 'documents/index.html', 'builder/index.html', 'study/index.html'].includes(f) || /^(self-check|courses|culture)\/[^/]+\/index\.html$/.test(f);
+    ['search/index.html', 'cases/index.html', 'documents/index.html', 'builder/index.html', 'study/index.html', 'text-size/index.html'].includes(f) || /^(self-check|courses|culture)\/[^/]+\/index\.html$/.test(f);
   const interactive = htmlPages().filter(isInteractive);
 
   it('reading pages ship no JavaScript', () => {
