@@ -2,8 +2,9 @@
  * `node src/cli/index-search.ts [siteDir]`: builds the Pagefind search index after `astro build`.
  * Content pages carry their own search data (data-pagefind-body, filters, meta, sort); this script
  * decides what the indexer sees (lib/search-index.ts): synonyms added, one record per article, and
- * pages split into shards of LIANJIAN_SHARD_PAGES (default 2,500) indexed one after another, so
- * peak memory is that of one shard however large the library grows. The browser merges the shards.
+ * pages split into shards of LIANJIAN_SHARD_PAGES (default 11,000) indexed one after another, so
+ * peak memory is that of one shard however large the library grows. The browser merges the shards;
+ * each shard costs a search one more index chunk per word, so 10,000 cases stay in one.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,7 +12,7 @@ import * as pagefind from 'pagefind';
 import { contentRoot, edition } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
-import { articleRecords, expandForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
+import { articleRecords, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 
 const site = process.argv[2] ?? 'dist';
@@ -29,7 +30,7 @@ function htmlFiles(dir: string): string[] {
 }
 
 const started = performance.now();
-const { entries } = loadContent(contentRoot());
+const { entries } = loadContent(contentRoot(), process.cwd(), ['synonyms', 'documents']);
 const groups = entries.filter((e) => e.collection === 'synonyms').map((e) => e.data as unknown as SynonymGroup);
 const docs = entries.filter((e) => e.collection === 'documents' && isPublished(e.data as unknown as Publishable, edition()));
 
@@ -39,7 +40,7 @@ const isContent = (file: string) => readFileSync(file, 'utf8').includes('data-pa
 const pages = htmlFiles(site)
   .filter(isContent)
   .map((file) => relative(site, file));
-const shards = shardCount(pages.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 2500));
+const shards = shardCount(pages.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 11000));
 
 for (const old of readdirSync(site).filter((d) => /^pagefind(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
 
@@ -49,8 +50,9 @@ for (let shard = 0; shard < shards; shard++) {
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   for (const path of pages) {
     if (shardOf(path, shards) !== shard) continue;
-    const html = readFileSync(join(site, path), 'utf8');
-    const added = await index.addHTMLFile({ sourcePath: path, content: expandForIndex(html, groups) });
+    const content = pageForIndex(readFileSync(join(site, path), 'utf8'), groups);
+    if (!content) throw new Error(`${path} 在分片前是内容页面，现在却找不到 data-pagefind-body`);
+    const added = await index.addHTMLFile({ sourcePath: path, content });
     if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${path}：${added.errors.join('；')}`);
     records++;
   }

@@ -64,13 +64,15 @@ function personalDataProblems(file: string, text: string, allowed: readonly stri
   }));
 }
 
-export function loadContent(root: string, cwd = process.cwd()): LoadResult {
+/** Loads and parses content; `only` limits it to the collections a caller needs (the indexer needs two of ten thousand files). */
+export function loadContent(root: string, cwd = process.cwd(), only?: readonly CollectionName[]): LoadResult {
   const entries: LoadedEntry[] = [];
   const problems: ContentProblem[] = [];
   const unparsed: { collection: CollectionName; id: string }[] = [];
   const rel = (f: string) => relative(cwd, f);
 
   for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, CollectionSpec][]) {
+    if (only && !only.includes(name)) continue;
     const base = resolve(cwd, root, spec.path);
     if (spec.kind === 'terms') {
       const file = rel(base);

@@ -1,8 +1,8 @@
 /**
  * How pages are presented to the search indexer. The built HTML stays as it is; the indexer sees
- * each content page with the missing forms of its synonym groups added, articles of rules as
- * records of their own (so 第二十八条 lands on the article), and pages split into shards of
- * bounded size so Chinese segmentation never needs more memory than one shard takes.
+ * each content page's main region with the missing forms of its synonym groups added, articles of
+ * rules as records of their own (so 第二十八条 lands on the article), and pages split into shards
+ * of bounded size so Chinese segmentation never needs more memory than one shard takes.
  */
 import { articleLabel } from './cn-numerals.ts';
 import { urls } from './urls.ts';
@@ -22,16 +22,22 @@ export function missingSynonyms(text: string, groups: readonly SynonymGroup[]): 
   return [...out];
 }
 
-const BODY_END = '</main>';
+const MAIN = /<main\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*<\/main>/;
+const TITLE = /<title>[\s\S]*?<\/title>/;
 
-/** Adds the missing synonym forms at the end of the indexed region, where they weigh least. */
-export function expandForIndex(html: string, groups: readonly SynonymGroup[]): string {
-  const at = html.lastIndexOf(BODY_END);
-  if (at < 0 || !html.includes('data-pagefind-body')) return html;
-  const text = html.replace(/<[^>]+>/g, ' ');
-  const extra = missingSynonyms(text, groups);
-  if (extra.length === 0) return html;
-  return `${html.slice(0, at)}<p data-pagefind-weight="0.5">${extra.join(' ')}</p>${html.slice(at)}`;
+/**
+ * What the indexer sees of a built content page: its <main> and <title> only, with the missing
+ * forms of its synonym groups added at the end, where they weigh least. Header, footer and head
+ * would only be parsed to be thrown away; the page on disk is left as it is.
+ * Returns undefined for a page that is not a content page.
+ */
+export function pageForIndex(html: string, groups: readonly SynonymGroup[]): string | undefined {
+  const main = MAIN.exec(html)?.[0];
+  if (!main) return undefined;
+  const extra = missingSynonyms(main.replace(/<[^>]+>/g, ' '), groups);
+  const at = main.lastIndexOf('</main>');
+  const body = extra.length === 0 ? main : `${main.slice(0, at)}<p data-pagefind-weight="0.5">${extra.join(' ')}</p></main>`;
+  return `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>${body}</body></html>`;
 }
 
 export interface ArticleRecord {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecords, expandForIndex, missingSynonyms, shardCount, shardOf } from '../../src/lib/search-index.ts';
+import { articleRecords, missingSynonyms, pageForIndex, shardCount, shardOf } from '../../src/lib/search-index.ts';
 import type { DocumentData } from '../../src/schemas/document.ts';
 
 const groups = [{ terms: ['受贿', '收受贿赂'] }, { terms: ['八项规定', '中央八项规定精神'] }, { terms: ['村干部', '村官'] }];
@@ -14,10 +14,12 @@ describe('synonyms for the indexer', () => {
     expect(missingSynonyms('与此无关', groups)).toEqual([]);
   });
 
-  it('puts them inside the indexed region of a content page, and leaves other pages alone', () => {
-    const page = '<html><body><header>受贿</header><main data-pagefind-body><p>村干部张某</p></main></body></html>';
-    expect(expandForIndex(page, groups)).toBe('<html><body><header>受贿</header><main data-pagefind-body><p>村干部张某</p><p data-pagefind-weight="0.5">收受贿赂 村官</p></main></body></html>');
-    expect(expandForIndex('<main><p>受贿</p></main>', groups)).toBe('<main><p>受贿</p></main>');
+  it('puts them inside the indexed region of a content page, which is all the indexer is given', () => {
+    const page = '<html><head><title>张某案 · 廉鉴</title><meta name="x"></head><body><header>受贿</header><main id="main" data-pagefind-body><p>村干部张某</p></main><footer>页脚</footer></body></html>';
+    expect(pageForIndex(page, groups)).toBe('<!doctype html><html lang="zh-CN"><head><title>张某案 · 廉鉴</title></head><body><main id="main" data-pagefind-body><p>村干部张某</p><p data-pagefind-weight="0.5">村官</p></main></body></html>');
+    // The header's 受贿 is not the page's: no 收受贿赂 is added for it.
+    expect(pageForIndex('<main data-pagefind-body><p>受贿</p></main>', groups)).toBe('<!doctype html><html lang="zh-CN"><head></head><body><main data-pagefind-body><p>受贿</p><p data-pagefind-weight="0.5">收受贿赂</p></main></body></html>');
+    expect(pageForIndex('<html><body><main id="main"><p>受贿</p></main></body></html>', groups)).toBeUndefined();
   });
 });
 
