@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import { contentRoot, edition } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
-import { articleRecords, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
+import { articleRecords, isContentPage, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 
 const site = process.argv[2] ?? 'dist';
@@ -36,7 +36,7 @@ const docs = entries.filter((e) => e.collection === 'documents' && isPublished(e
 
 // Only paths are kept: each page is read again when its shard is indexed, so this script's own
 // memory stays small beside Pagefind's, however many pages there are.
-const isContent = (file: string) => readFileSync(file, 'utf8').includes('data-pagefind-body');
+const isContent = (file: string) => isContentPage(readFileSync(file, 'utf8'));
 const pages = htmlFiles(site)
   .filter(isContent)
   .map((file) => relative(site, file));
@@ -51,7 +51,7 @@ for (let shard = 0; shard < shards; shard++) {
   for (const path of pages) {
     if (shardOf(path, shards) !== shard) continue;
     const content = pageForIndex(readFileSync(join(site, path), 'utf8'), groups);
-    if (!content) throw new Error(`${path} 在分片前是内容页面，现在却找不到 data-pagefind-body`);
+    if (!content) throw new Error(`${path} 在建索引期间被改动，已不再是内容页面（<main> 上没有 data-pagefind-body）`);
     const added = await index.addHTMLFile({ sourcePath: path, content });
     if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${path}：${added.errors.join('；')}`);
     records++;

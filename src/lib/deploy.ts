@@ -3,7 +3,7 @@
  * each page's <meta>, repeated as a header (a header also covers files that are not HTML), and an
  * nginx configuration that serves the site with it.
  */
-import { TEXT_SIZE_COOKIE, TEXT_SIZE_CSS, TEXT_SIZES, textSizeCssPath } from './text-size.ts';
+import { TEXT_SIZE_COOKIE, TEXT_SIZE_CSS, TEXT_SIZES, textSizeCookie, textSizeCssPath } from './text-size.ts';
 
 export type Policy = Map<string, Set<string>>;
 
@@ -45,15 +45,20 @@ export function covers(header: string, page: Policy): boolean {
 }
 
 export function nginxConfig(root: string, csp: string): string {
-  const sizes = TEXT_SIZES.filter((s) => s.id !== 'standard')
-    .map((s) => `    ${s.id} ${textSizeCssPath(s.id)};`)
-    .join('\n');
-  return `# 廉鉴站点的 nginx 配置示例（放在 http 块内，如 conf.d/）。root 指向构建出的站点目录。
+  const larger = TEXT_SIZES.filter((s) => s.id !== 'standard');
+  const headers = [`add_header Content-Security-Policy "${csp}" always;`, 'add_header X-Content-Type-Options "nosniff" always;', 'add_header Referrer-Policy "same-origin" always;'];
+  const indent = (lines: readonly string[], by: string) => lines.map((l) => `${by}${l}`).join('\n');
+  return `# 廉鉴站点的 nginx 配置（放在 http 块内，如 /etc/nginx/conf.d/lianjian.conf）。root 指向构建出的站点目录。
 
-# 读者在 /text-size/ 选的字号记在 cookie 里，每个页面都引用 ${TEXT_SIZE_CSS}，由这里换成对应字号的样式表。
+# 读者在 /text-size/ 选的字号记在 cookie 里，每个页面都引用 ${TEXT_SIZE_CSS}，由这里换成对应字号的样式表，
+# 并重新发一次 cookie（有的浏览器只把脚本写的 cookie 保留 7 天）。
 map $cookie_${TEXT_SIZE_COOKIE} $lianjian_text_size_css {
     default ${textSizeCssPath('standard')};
-${sizes}
+${indent(larger.map((s) => `${s.id} ${textSizeCssPath(s.id)};`), '    ')}
+}
+map $cookie_${TEXT_SIZE_COOKIE} $lianjian_text_size_cookie {
+    default "";
+${indent(larger.map((s) => `${s.id} "${textSizeCookie(s.id)}";`), '    ')}
 }
 
 server {
@@ -62,13 +67,12 @@ server {
     root ${root};
     charset utf-8;
 
-    add_header Content-Security-Policy "${csp}" always;
-    add_header X-Content-Type-Options "nosniff" always;
-    add_header Referrer-Policy "same-origin" always;
+${indent(headers, '    ')}
 
     # 压缩文本（HTML 默认压缩）；Pagefind 的索引文件已经压缩过，原样发送。
     gzip on;
-    gzip_types text/css text/javascript application/javascript application/json application/xml image/svg+xml text/plain text/markdown;
+    gzip_vary on;
+    gzip_types text/css text/javascript application/javascript application/json application/xml text/xml image/svg+xml text/plain text/markdown;
 
     # Pagefind 的 WebAssembly 与索引分片
     types {
@@ -79,9 +83,13 @@ server {
     location / {
         try_files $uri $uri/ $uri/index.html =404;
     }
-    # 字号样式表随 cookie 变化，每次打开页面都向服务器确认。
+    # 字号样式表随 cookie 变化，每次打开页面都向服务器确认。location 里的 add_header
+    # 会取代上面的那几行，所以在这里重复一遍；值为空的 Set-Cookie 不会发送。
     location = ${TEXT_SIZE_CSS} {
         expires epoch;
+${indent(headers, '        ')}
+        add_header Vary Cookie always;
+        add_header Set-Cookie $lianjian_text_size_cookie;
         try_files $lianjian_text_size_css =404;
     }
     error_page 404 /404.html;

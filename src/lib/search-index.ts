@@ -25,6 +25,9 @@ export function missingSynonyms(text: string, groups: readonly SynonymGroup[]): 
 const MAIN = /<main\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*<\/main>/;
 const TITLE = /<title>[\s\S]*?<\/title>/;
 
+/** A content page: its <main> carries data-pagefind-body (BaseLayout sets it for pages of a kind). */
+export const isContentPage = (html: string) => MAIN.test(html);
+
 /**
  * What the indexer sees of a built content page: its <main> and <title> only, with the missing
  * forms of its synonym groups added at the end, where they weigh least. Header, footer and head

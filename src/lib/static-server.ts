@@ -4,9 +4,10 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { TEXT_SIZE_CSS, textSizeCssPath, textSizeFromCookie } from './text-size.ts';
+import { TEXT_SIZE_CSS, textSizeCookie, textSizeCssPath, textSizeFromCookie } from './text-size.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +31,7 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
 
 function fileFor(root: string, urlPath: string): string | undefined {
   let path: string;
@@ -65,7 +66,8 @@ export function serveStatic(dir: string, headers: Record<string, string> = {}): 
     // The reader's text size, chosen on /text-size/ and kept in a cookie; revalidated on every page
     // so a new choice shows on the next page opened.
     const varies = path === TEXT_SIZE_CSS;
-    const file = varies ? fileFor(root, textSizeCssPath(textSizeFromCookie(req.headers.cookie))) : fileFor(root, url);
+    const size = textSizeFromCookie(req.headers.cookie);
+    const file = varies ? fileFor(root, textSizeCssPath(size)) : fileFor(root, url);
     const status = file ? 200 : 404;
     const target = file ?? join(root, '404.html');
     const type = TYPES[extname(target)] ?? 'application/octet-stream';
@@ -76,6 +78,8 @@ export function serveStatic(dir: string, headers: Record<string, string> = {}): 
       'content-type': type,
       vary: varies ? 'Cookie, Accept-Encoding' : 'Accept-Encoding',
       ...(varies ? { 'cache-control': 'no-cache' } : {}),
+      // Renewed from the server: some browsers (Safari) keep a cookie set by script for 7 days only.
+      ...(varies && size !== 'standard' ? { 'set-cookie': textSizeCookie(size) } : {}),
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       ...headers,
     });
@@ -83,8 +87,12 @@ export function serveStatic(dir: string, headers: Record<string, string> = {}): 
       res.end();
       return;
     }
-    const body = createReadStream(target).on('error', () => res.end());
-    if (gzip) body.pipe(createGzip()).pipe(res);
-    else body.pipe(res);
+    // pipeline passes a read or compression error on and closes the file if the client goes away;
+    // a response cut short is destroyed rather than ended, so it never looks complete.
+    const done = (err: Error | null) => {
+      if (err) res.destroy();
+    };
+    if (gzip) pipeline(createReadStream(target), createGzip(), res, done);
+    else pipeline(createReadStream(target), res, done);
   });
 }

@@ -38,11 +38,13 @@ export function isTextSize(value: unknown): value is TextSizeId {
 /**
  * The stylesheet for a size. `html:root` outranks the base stylesheet's `html` rule wherever the
  * link lands in <head>; every length on the site is in rem, so one root size scales all of it.
+ * Each size's stylesheet differs, so the text-size page can tell which one the site is serving.
  */
 export function textSizeCss(id: TextSizeId): string {
   const size = TEXT_SIZES.find((s) => s.id === id) ?? TEXT_SIZES[0];
   if (size.percent === 100) return `/* 字号：${size.label}。不改变任何样式。 */\n`;
-  return `/* 字号：${size.label}（${size.percent}%） */\nhtml:root { font-size: ${size.percent}%; }\n`;
+  // Screen only: print keeps its own sizes.
+  return `/* 字号：${size.label}（${size.percent}%） */\n@media screen { html:root { font-size: ${size.percent}%; } }\n`;
 }
 
 /** The reader's choice from a Cookie header (or document.cookie); standard when absent or unknown. */
@@ -54,6 +56,11 @@ export function textSizeFromCookie(header: string | undefined | null): TextSizeI
     return isTextSize(value) ? value : 'standard';
   }
   return 'standard';
+}
+
+/** Which size a served stylesheet is, if it is one of ours. */
+export function textSizeOfCss(css: string): TextSizeId | undefined {
+  return TEXT_SIZES.find((s) => textSizeCss(s.id) === css)?.id;
 }
 
 /** The cookie that records a choice; choosing standard deletes it. */

@@ -23,6 +23,10 @@ describeBrowser('larger text that persists (适老化)', () => {
     await page.waitForURL(`**${CASE}`);
     expect(await rootSize(page)).toBe('20px');
     expect(await page.locator('script').count()).toBe(0);
+    // Print keeps its own sizes.
+    await page.emulateMedia({ media: 'print' });
+    expect(await rootSize(page)).not.toBe('20px');
+    await page.emulateMedia({ media: 'screen' });
     await page.goto('/documents/');
     expect(await rootSize(page)).toBe('20px');
 
@@ -31,8 +35,15 @@ describeBrowser('larger text that persists (适老化)', () => {
     await again.goto('/text-size/');
     expect(await again.getByRole('radio', { name: /^大/ }).isChecked()).toBe(true);
     expect(await rootSize(again)).toBe('20px');
-    await again.getByRole('radio', { name: /特大/ }).check();
+    // Two arrow presses in a row save two choices; the last one wins everywhere.
+    await again.getByRole('radio', { name: /^大/ }).focus();
+    await again.keyboard.press('ArrowLeft');
+    await again.keyboard.press('ArrowRight');
+    await again.keyboard.press('ArrowRight');
+    await expect.poll(() => again.getByRole('status').innerText()).toContain('已改为“特大”字号');
     await expect.poll(() => rootSize(again)).toBe('24px');
+    await page.goto('/documents/');
+    expect(await rootSize(page)).toBe('24px');
     await again.getByRole('radio', { name: /标准/ }).check();
     await expect.poll(() => again.getByRole('status').innerText()).toContain('已改为“标准”字号');
     await page.goto(CASE);
@@ -50,6 +61,17 @@ describeBrowser('larger text that persists (适老化)', () => {
     await page.goto(CASE);
     expect(await rootSize(page)).toBe('24px');
     expect(await page.locator('script').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('says so, and keeps nothing half-made, where neither the server nor a worker can keep it', async () => {
+    const { page, errors } = await browser.open('/', { serviceWorkers: 'block' });
+    await page.context().route('**/text-size/current.css*', (route) => route.fulfill({ contentType: 'text/css', body: textSizeCss('standard') }));
+    await page.goto('/text-size/');
+    await page.getByRole('radio', { name: /特大/ }).check();
+    await expect.poll(() => page.getByRole('status').innerText(), { timeout: 10_000 }).toContain('没能记住字号');
+    expect(await page.getByRole('radio', { name: /标准/ }).isChecked()).toBe(true);
+    expect(await page.evaluate(() => document.cookie)).not.toContain('lianjian_text_size');
     expect(errors).toEqual([]);
   });
 });

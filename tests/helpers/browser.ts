@@ -2,7 +2,7 @@
  * The browser side of the harness: connects to the shared Chromium from global setup and opens
  * pages on the served dist/, collecting console errors so every test can assert there were none.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { INSTALL_HINT } from './chromium.ts';
 
@@ -30,7 +30,7 @@ export function useBrowser() {
   });
   return {
     /** A fresh context (its own storage), so tests never see each other's state. */
-    async open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<OpenedPage> {
+    async open(path: string, options: Pick<BrowserContextOptions, 'javaScriptEnabled' | 'serviceWorkers'> = {}): Promise<OpenedPage> {
       if (!browser) throw new Error('browser not connected');
       const context = await browser.newContext({ baseURL, ...options });
       contexts.push(context);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nginxConfig } from '../../src/lib/deploy.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
-import { returnPath, TEXT_SIZE_CSS, TEXT_SIZES, textSizeCookie, textSizeCss, textSizeFromCookie } from '../../src/lib/text-size.ts';
+import { returnPath, TEXT_SIZE_CSS, TEXT_SIZES, textSizeCookie, textSizeCss, textSizeFromCookie, textSizeOfCss } from '../../src/lib/text-size.ts';
 
 describe('text size choice', () => {
   it('reads the choice from a cookie header, and falls back to standard', () => {
@@ -26,7 +26,12 @@ describe('text size choice', () => {
   it('scales the root size, which every rem on the site follows, and leaves standard alone', () => {
     expect(textSizeCss('standard')).not.toContain('font-size');
     expect(textSizeCss('large')).toContain('html:root { font-size: 125%; }');
-    expect(textSizeCss('larger')).toContain('html:root { font-size: 150%; }');
+    expect(textSizeCss('larger')).toContain('@media screen { html:root { font-size: 150%; } }');
+  });
+
+  it('tells which size a served stylesheet is', () => {
+    for (const size of TEXT_SIZES) expect(textSizeOfCss(textSizeCss(size.id))).toBe(size.id);
+    expect(textSizeOfCss('body { color: red }')).toBeUndefined();
   });
 
   it('returns to the page the reader came from, only on this site', () => {
@@ -58,7 +63,11 @@ describe('servers answer the text-size stylesheet by cookie', () => {
     expect(await large.text()).toBe(textSizeCss('large'));
     expect(large.headers.get('cache-control')).toBe('no-cache');
     expect(large.headers.get('vary')).toContain('Cookie');
-    expect(await (await fetch(`${base}${TEXT_SIZE_CSS}`)).text()).toBe(textSizeCss('standard'));
+    // Renewed by the server, so a browser that caps script-set cookies keeps the choice.
+    expect(large.headers.get('set-cookie')).toBe(textSizeCookie('large'));
+    const standard = await fetch(`${base}${TEXT_SIZE_CSS}`);
+    expect(await standard.text()).toBe(textSizeCss('standard'));
+    expect(standard.headers.get('set-cookie')).toBeNull();
     expect(await (await fetch(`${base}${TEXT_SIZE_CSS}`, { headers: { cookie: 'lianjian_text_size=../../etc/passwd' } })).text()).toBe(textSizeCss('standard'));
   });
 
@@ -68,6 +77,14 @@ describe('servers answer the text-size stylesheet by cookie', () => {
     expect(conf).toContain('default /text-size/standard.css;');
     expect(conf).toContain('large /text-size/large.css;');
     expect(conf).toContain('larger /text-size/larger.css;');
-    expect(conf).toMatch(/location = \/text-size\/current\.css \{\s+expires epoch;\s+try_files \$lianjian_text_size_css =404;/);
+    expect(conf).toContain(`larger "${textSizeCookie('larger')}";`);
+    const location = /location = \/text-size\/current\.css \{([^}]+)\}/.exec(conf)?.[1] ?? '';
+    expect(location).toContain('expires epoch;');
+    expect(location).toContain('try_files $lianjian_text_size_css =404;');
+    expect(location).toContain('add_header Set-Cookie $lianjian_text_size_cookie;');
+    expect(location).toContain('add_header Vary Cookie always;');
+    // add_header in a location replaces the server's: the security headers are repeated there.
+    expect(location).toContain(`add_header Content-Security-Policy "default-src 'self'" always;`);
+    expect(location).toContain('add_header X-Content-Type-Options "nosniff" always;');
   });
 });
