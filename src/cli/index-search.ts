@@ -14,6 +14,7 @@ import { loadContent } from '../lib/load-content.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
 import { articleRecords, isContentPage, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
+import { urls } from '../lib/urls.ts';
 
 const site = process.argv[2] ?? 'dist';
 if (!existsSync(join(site, 'index.html'))) {
@@ -40,11 +41,18 @@ const isContent = (file: string) => isContentPage(readFileSync(file, 'utf8'));
 const pages = htmlFiles(site)
   .filter(isContent)
   .map((file) => relative(site, file));
-const shards = shardCount(pages.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 11000));
+// A rule's article records go to the shard of the rule's own page: every shard ranks by its own
+// word statistics, and a page must compete with its articles on the same ones (联席会议 should
+// rank the rule above its articles), while no shard is skewed by holding all articles.
+const articles = docs.flatMap((d) => {
+  const data = d.data as unknown as DocumentData;
+  const page = relative(site, join(site, urls.document(d.id), 'index.html'));
+  return articleRecords(d.id, data, DOCUMENT_STATUSES[data.status]).map((record) => ({ record, page }));
+});
+const shards = shardCount(pages.length + articles.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 11000));
 
 for (const old of readdirSync(site).filter((d) => /^pagefind(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
 
-let records = 0;
 for (let shard = 0; shard < shards; shard++) {
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
@@ -54,17 +62,11 @@ for (let shard = 0; shard < shards; shard++) {
     if (!content) throw new Error(`${path} 在建索引期间被改动，已不再是内容页面（<main> 上没有 data-pagefind-body）`);
     const added = await index.addHTMLFile({ sourcePath: path, content });
     if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${path}：${added.errors.join('；')}`);
-    records++;
   }
-  if (shard === 0) {
-    for (const d of docs) {
-      const data = d.data as unknown as DocumentData;
-      for (const record of articleRecords(d.id, data, DOCUMENT_STATUSES[data.status])) {
-        const added = await index.addHTMLFile(record);
-        if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${record.url}：${added.errors.join('；')}`);
-        records++;
-      }
-    }
+  for (const { record, page } of articles) {
+    if (shardOf(page, shards) !== shard) continue;
+    const added = await index.addHTMLFile(record);
+    if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${record.url}：${added.errors.join('；')}`);
   }
   const written = await index.writeFiles({ outputPath: join(site, shardDir(shard)) });
   if (written.errors.length > 0) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
@@ -74,4 +76,4 @@ for (let shard = 0; shard < shards; shard++) {
 }
 
 writeFileSync(join(site, SHARD_MANIFEST), JSON.stringify({ shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`) }));
-console.log(`搜索索引完成：${pages.length} 个页面、${records - pages.length} 个条款记录，分 ${shards} 个分片，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
+console.log(`搜索索引完成：${pages.length} 个页面、${articles.length} 个条款记录，分 ${shards} 个分片，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
