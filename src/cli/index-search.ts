@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import { contentRoot, edition } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
-import { articleRecords, isContentPage, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
+import { articleRecords, INDEX_EXCLUDE, isContentPage, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 import { urls } from '../lib/urls.ts';
 
@@ -54,7 +54,7 @@ const shards = shardCount(pages.length + articles.length, Number(process.env['LI
 for (const old of readdirSync(site).filter((d) => /^pagefind(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
 
 for (let shard = 0; shard < shards; shard++) {
-  const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...INDEX_EXCLUDE] });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   for (const path of pages) {
     if (shardOf(path, shards) !== shard) continue;

@@ -25,8 +25,47 @@ export function missingSynonyms(text: string, groups: readonly SynonymGroup[]): 
 const MAIN = /<main\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*<\/main>/;
 const TITLE = /<title>[\s\S]*?<\/title>/;
 
+/**
+ * Labels repeated on every page of a kind (重点领域, 对领导干部, 党纪处分, the chain's note): each adds a
+ * posting per page and nothing a searcher types, and Chinese segmentation costs memory per indexed
+ * character. One rule here rather than an attribute on every label.
+ */
+export const INDEX_EXCLUDE: readonly string[] = ['.meta-list dt', '.lessons dt', '.chain__step > strong', '.chain__note'];
+
 /** A content page: its <main> carries data-pagefind-body (BaseLayout sets it for pages of a kind). */
 export const isContentPage = (html: string) => MAIN.test(html);
+
+const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/g;
+const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Where the element whose start tag ends at `from` closes, counting nested elements of its name. */
+function closeOf(html: string, tag: string, from: number): number {
+  if (VOID.has(tag)) return from;
+  const re = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'g');
+  re.lastIndex = from;
+  let depth = 1;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return re.lastIndex;
+  }
+  return html.length;
+}
+
+/**
+ * The text the indexer reads from a page: elements marked data-pagefind-ignore (a case's narrative,
+ * related cases) left out, so synonyms are added only for words the record really holds.
+ */
+export function indexedText(html: string): string {
+  let text = '';
+  let at = 0;
+  IGNORED.lastIndex = 0;
+  for (let m = IGNORED.exec(html); m; m = IGNORED.exec(html)) {
+    text += html.slice(at, m.index);
+    at = closeOf(html, m[1] ?? '', IGNORED.lastIndex);
+    IGNORED.lastIndex = at;
+  }
+  return `${text}${html.slice(at)}`.replace(/<[^>]+>/g, ' ');
+}
 
 /**
  * What the indexer sees of a built content page: its <main> and <title> only, with the missing
@@ -37,7 +76,7 @@ export const isContentPage = (html: string) => MAIN.test(html);
 export function pageForIndex(html: string, groups: readonly SynonymGroup[]): string | undefined {
   const main = MAIN.exec(html)?.[0];
   if (!main) return undefined;
-  const extra = missingSynonyms(main.replace(/<[^>]+>/g, ' '), groups);
+  const extra = missingSynonyms(indexedText(main), groups);
   const at = main.lastIndexOf('</main>');
   const body = extra.length === 0 ? main : `${main.slice(0, at)}<p data-pagefind-weight="0.5">${extra.join(' ')}</p></main>`;
   return `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>${body}</body></html>`;

@@ -1,5 +1,6 @@
 /** The real site, built once by global setup: every published entry has its page, and only those. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load-content.ts';
 import { isPublished, type Publishable } from '../../src/lib/publish.ts';
@@ -54,6 +55,28 @@ describe('pages in dist/', () => {
 
   it('interactive pages load their own script', () => {
     for (const file of interactive) expect(distFile(file), file).toMatch(/<script type="module"/);
+  });
+});
+
+describe('search records', () => {
+  /** The text Pagefind keeps for a page (its result fragment), with its word-break marks removed. */
+  const record = (url: string) => {
+    for (const f of readdirSync('dist/pagefind/fragment')) {
+      const text = gunzipSync(readFileSync(`dist/pagefind/fragment/${f}`)).toString('utf8');
+      if (text.includes(`"url":"${url}"`)) return (JSON.parse(text.slice('pagefind_dcd'.length)) as { content: string }).content.replace(/\u200b/g, '');
+    }
+    throw new Error(`索引中没有 ${url}`);
+  };
+
+  it("a case's record holds what a searcher asks for, not its narrative or the labels every case repeats", () => {
+    const text = record('/cases/canteen-inquiry-rigging/');
+    expect(text).toContain('连续三轮食材询价中用伪造的“陪标”报价单'); // summary
+    expect(text).toContain('机关食堂'); // keyword
+    expect(text).toContain('越是金额小、频次高的采购'); // tier lesson
+    expect(text).not.toContain('该局机关食堂每天供应约300人就餐'); // narrative
+    for (const label of ['重点领域', '涉案人员', '对领导干部', '党纪处分', '以官方文本为准', '讨论题']) expect(text, label).not.toContain(label);
+    // Synonyms come only from words the record holds: 账外账 appears in no part of it.
+    expect(text).not.toContain('账外账');
   });
 });
 

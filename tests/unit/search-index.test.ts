@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecords, missingSynonyms, pageForIndex, shardCount, shardOf } from '../../src/lib/search-index.ts';
+import { articleRecords, indexedText, missingSynonyms, pageForIndex, shardCount, shardOf } from '../../src/lib/search-index.ts';
 import type { DocumentData } from '../../src/schemas/document.ts';
 
 const groups = [{ terms: ['受贿', '收受贿赂'] }, { terms: ['八项规定', '中央八项规定精神'] }, { terms: ['村干部', '村官'] }];
@@ -20,6 +20,14 @@ describe('synonyms for the indexer', () => {
     // The header's 受贿 is not the page's: no 收受贿赂 is added for it.
     expect(pageForIndex('<main data-pagefind-body><p>受贿</p></main>', groups)).toBe('<!doctype html><html lang="zh-CN"><head></head><body><main data-pagefind-body><p>受贿</p><p data-pagefind-weight="0.5">收受贿赂</p></main></body></html>');
     expect(pageForIndex('<html><body><main id="main"><p>受贿</p></main></body></html>', groups)).toBeUndefined();
+  });
+
+  it('reads only the text the indexer keeps: ignored elements, nested ones included, add no synonyms', () => {
+    const html = '<main data-pagefind-body><p>村干部</p><div class="prose" data-pagefind-ignore><div><p>受贿</p></div><img data-pagefind-ignore alt=""><p>八项规定</p></div><p>尾</p></main>';
+    expect(indexedText(html).replace(/\s+/g, ' ').trim()).toBe('村干部 尾');
+    expect(pageForIndex(html, groups)).toContain('<p data-pagefind-weight="0.5">村官</p></main>');
+    // A void element marked ignored ends where its tag ends.
+    expect(indexedText('<p>甲<img data-pagefind-ignore alt="">乙</p>').replace(/\s+/g, '')).toBe('甲乙');
   });
 });
 
