@@ -6,6 +6,15 @@ export const GOVERNMENT_SANCTIONS = ['警告', '记过', '记大过', '降级', 
 /** 四种形态 first form and organisational measures, for cases that end without a sanction. */
 export const LIGHT_MEASURES = ['谈话提醒', '批评教育', '责令检查', '诫勉', '通报批评', '调整岗位', '组织处理'] as const;
 
+/** 党政机关 · 事业单位 · 国有企业 · 村（社区）. */
+export const UNIT_KINDS = {
+  agency: '党政机关',
+  institution: '事业单位',
+  soe: '国有企业',
+  village: '村（社区）',
+} as const;
+const UNIT_KINDS_IDS = Object.keys(UNIT_KINDS) as [keyof typeof UNIT_KINDS, ...(keyof typeof UNIT_KINDS)[]];
+
 export const CASE_SECTIONS = ['基本案情', '违纪违法事实', '处理结果', '警示启示', '整改措施'] as const;
 
 export const SURFACED_BY = {
@@ -65,6 +74,14 @@ export const caseSchema = z
     tier: z.enum(['leader', 'key-post', 'staff']),
     /** The offender's post as the case names it, anonymised: 某县住建局局长. */
     post: nonEmpty(2),
+    /** The kind of unit the offender served in; decides which rules can apply to it. */
+    unitKind: z.enum(UNIT_KINDS_IDS).optional(),
+    /** Whether the offender was a party member, and held a party post (书记、委员、支部委员 …), when sanctioned. */
+    partyMember: z.boolean().optional(),
+    partyPost: z.boolean().optional(),
+    /** 立案 and the (last) disposition decision; procedure follows the rules in force at `decided`. */
+    filed: date().optional(),
+    decided: date().optional(),
     violations: z.array(ref('violationTypes')).min(1),
     surfacedBy: z.enum(Object.keys(SURFACED_BY) as [keyof typeof SURFACED_BY, ...(keyof typeof SURFACED_BY)[]]),
     /** Money involved, in 万元, where the case has a figure. */
