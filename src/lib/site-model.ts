@@ -23,6 +23,7 @@ import { articleLabel } from './cn-numerals.ts';
 import { successors } from './documents.ts';
 import { CASE_FACETS, facetIndex, type FacetKey } from './facets.ts';
 import { relatedCases } from './related.ts';
+import { neighbourLookup } from './lists.ts';
 import { relatedCulture } from './culture-related.ts';
 import { riskStats } from './risk-stats.ts';
 import { isPublished, type Publishable } from './publish.ts';
@@ -195,6 +196,7 @@ export function buildSiteModel<
   const related = relatedCases(cases);
   const cultureRelated = relatedCulture(culture);
   const stats = riskStats(cases);
+  const caseNeighbours = neighbourLookup(cases);
 
   const facetLabel = (key: FacetKey, value: string): string => {
     const map = { sector: terms.sectors, risk: terms.riskPoints, violation: terms.violationTypes, tier: terms.audiences, stage: terms.powerStages, year: undefined }[key];
@@ -228,6 +230,8 @@ export function buildSiteModel<
     /** Risk map statistics over the published cases. */
     riskStats: stats,
     relatedCases: (id: string) => related.get(id) ?? [],
+    /** The cases before and after one in the library's order, for previous / next links. */
+    caseNeighbours,
     relatedCulture: (id: string) => cultureRelated.get(id) ?? [],
     courses,
     culture,
