@@ -78,7 +78,10 @@ export function pageForIndex(html: string, groups: readonly SynonymGroup[]): str
   if (!main) return undefined;
   const extra = missingSynonyms(indexedText(main), groups);
   const at = main.lastIndexOf('</main>');
-  const body = extra.length === 0 ? main : `${main.slice(0, at)}<p data-pagefind-weight="0.5">${extra.join(' ')}</p></main>`;
+  // Sorting by year keeps every result: a page with no year of its own sorts last instead of vanishing.
+  const undated = /data-pagefind-sort="year/.test(main) ? '' : '<span data-pagefind-sort="year:0"></span>';
+  const tail = `${undated}${extra.length === 0 ? '' : `<p data-pagefind-weight="0.5">${extra.join(' ')}</p>`}`;
+  const body = tail ? `${main.slice(0, at)}${tail}</main>` : main;
   return `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>${body}</body></html>`;
 }
 
@@ -102,8 +105,9 @@ export function articleRecords(id: string, doc: DocumentData, statusLabel: strin
     const title = `《${doc.shortTitle}》${label}${a.title ? ` ${a.title}` : ''}`;
     // The rule's name stays out of the heading: a heading weighs most, and the name belongs to the rule's page.
     const content = [
-      `<html lang="zh-CN"><body><main data-pagefind-body data-pagefind-meta="kind:条款, title:${escape(title.replace(/,/g, '，'))}" data-pagefind-filter="kind:制度">`,
-      `<h1>${escape(label)}</h1>`,
+      // One meta per attribute: Pagefind reads 「kind:条款, title:…」 as a single kind value.
+      `<html lang="zh-CN"><body><main data-pagefind-body data-pagefind-meta="kind:条款" data-pagefind-filter="kind:制度">`,
+      `<h1 data-pagefind-meta="title:${escape(title)}" data-pagefind-sort="year:${doc.effective.getUTCFullYear()}">${escape(label)}</h1>`,
       `<p data-pagefind-weight="0.5">${escape(`${doc.shortTitle}${label} ${arabic}`)}</p>`,
       `<p data-pagefind-weight="0.3" data-pagefind-meta="summary">${escape(a.text)}</p>`,
       `<span data-pagefind-filter="status">${escape(statusLabel)}</span>`,

@@ -16,9 +16,9 @@ describe('synonyms for the indexer', () => {
 
   it('puts them inside the indexed region of a content page, which is all the indexer is given', () => {
     const page = '<html><head><title>张某案 · 廉鉴</title><meta name="x"></head><body><header>受贿</header><main id="main" data-pagefind-body><p>村干部张某</p></main><footer>页脚</footer></body></html>';
-    expect(pageForIndex(page, groups)).toBe('<!doctype html><html lang="zh-CN"><head><title>张某案 · 廉鉴</title></head><body><main id="main" data-pagefind-body><p>村干部张某</p><p data-pagefind-weight="0.5">村官</p></main></body></html>');
+    expect(pageForIndex(page, groups)).toBe('<!doctype html><html lang="zh-CN"><head><title>张某案 · 廉鉴</title></head><body><main id="main" data-pagefind-body><p>村干部张某</p><span data-pagefind-sort="year:0"></span><p data-pagefind-weight="0.5">村官</p></main></body></html>');
     // The header's 受贿 is not the page's: no 收受贿赂 is added for it.
-    expect(pageForIndex('<main data-pagefind-body><p>受贿</p></main>', groups)).toBe('<!doctype html><html lang="zh-CN"><head></head><body><main data-pagefind-body><p>受贿</p><p data-pagefind-weight="0.5">收受贿赂</p></main></body></html>');
+    expect(pageForIndex('<main data-pagefind-body><p>受贿</p></main>', groups)).toBe('<!doctype html><html lang="zh-CN"><head></head><body><main data-pagefind-body><p>受贿</p><span data-pagefind-sort="year:0"></span><p data-pagefind-weight="0.5">收受贿赂</p></main></body></html>');
     expect(pageForIndex('<html><body><main id="main"><p>受贿</p></main></body></html>', groups)).toBeUndefined();
   });
 
@@ -32,17 +32,17 @@ describe('synonyms for the indexer', () => {
 });
 
 describe('article records', () => {
-  const doc = { shortTitle: '监察法', title: '中华人民共和国监察法', articles: [{ n: '28', text: '技术调查措施的摘要。', riskPoints: [] }, { n: '388-1', title: '【利用影响力受贿罪】', text: '摘要。', riskPoints: [] }] } as unknown as DocumentData;
+  const doc = { shortTitle: '监察法', title: '中华人民共和国监察法', effective: new Date('2018-03-20'), articles: [{ n: '28', text: '技术调查措施的摘要。', riskPoints: [] }, { n: '388-1', title: '【利用影响力受贿罪】', text: '摘要。', riskPoints: [] }] } as unknown as DocumentData;
   const [first, second] = articleRecords('supervision-law-2018', doc, '已修订');
 
   it('carry both numeral forms and land on the article anchor', () => {
     expect(first?.url).toBe('/documents/supervision-law-2018/#article-28');
     expect(first?.content).toContain('监察法第二十八条');
     expect(first?.content).toContain('第28条');
-    expect(first?.content).toContain('title:《监察法》第二十八条" ');
-    expect(first?.content).toContain('<h1>第二十八条</h1>');
+    // The title is its own meta: Pagefind reads 「kind:条款, title:…」 in one attribute as one kind value.
+    expect(first?.content).toContain('<h1 data-pagefind-meta="title:《监察法》第二十八条" data-pagefind-sort="year:2018">第二十八条</h1>');
     expect(first?.content).toContain('<p data-pagefind-weight="0.3" data-pagefind-meta="summary">技术调查措施的摘要。</p>');
-    expect(first?.content).toContain('data-pagefind-meta="kind:条款, title:');
+    expect(first?.content).toContain('data-pagefind-meta="kind:条款"');
     expect(second?.content).toContain('第三百八十八条之一');
     expect(second?.content).toContain('第388条之1');
   });

@@ -5,6 +5,8 @@
 export interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text, words split by zero-width spaces (see excerpt.ts). */
+  content?: string;
   meta: Record<string, string | undefined>;
   sub_results?: { url: string; title: string; excerpt: string }[];
 }

@@ -1,16 +1,35 @@
 /**
  * <search-page>: results as you type, facet filters with counts, sorting, and the whole state in
- * the URL (search-state.ts). Pagefind loads on the first query, not with the page. Keyboard: `/`
- * focuses the box, ↓/↑ move through results, Esc returns to the box.
+ * the URL (search-state.ts). Pagefind loads on the first query, not with the page. What was typed is
+ * read first (query.ts): filler dropped, kind words turned into the kind filter. A strict search
+ * (every word) comes first; when no page holds every word the page says so and ranks pages by how
+ * many words they hold; traditional characters are converted when nothing matched whole.
+ * Keyboard: `/` focuses the box, ↓/↑ move through results, Esc returns to the box.
  */
-import { loadPagefind, type PagefindResponse } from './pagefind.ts';
-import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, parseExcerpt, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
+import { holdsAll, makeExcerpt } from './excerpt.ts';
+import { loadPagefind, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
+import { hasChinese, mergeByTerms, strictQuery, suggestions, understandQuery, type UnderstoodQuery } from './query.ts';
+import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
+import { loadVocabulary, toSimplified } from './simplify.ts';
 
 const PAGE = 10;
 
+type Hit = PagefindResponse['results'][number];
+type Filters = ReturnType<typeof pagefindFilters>;
+
+interface Found {
+  query: UnderstoodQuery;
+  hits: Hit[];
+  response: PagefindResponse;
+  /** Results whose text holds every query word, among those loaded for the first page. */
+  whole: number;
+  relaxed: boolean;
+  first: PagefindResultData[];
+}
+
 class SearchPage extends HTMLElement {
   #state: SearchState = readState(location.search);
-  #response: PagefindResponse | undefined;
+  #found: Found | undefined;
   #shown = 0;
   #run = 0;
   #timer: number | undefined;
@@ -63,14 +82,38 @@ class SearchPage extends HTMLElement {
     this.#timer = window.setTimeout(() => void this.#search(), delay);
   }
 
+  /** Strict first; per-word searches merged when no page holds every word. */
+  async #find(pf: Pagefind, query: UnderstoodQuery, base: Filters): Promise<Found> {
+    const filters = query.kind && !base['kind'] ? { ...base, kind: { any: [query.kind] } } : base;
+    const options = { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
+    const response = await pf.search(strictQuery(query) || null, options);
+    let hits = response.results;
+    let first = await Promise.all(hits.slice(0, PAGE).map((h) => h.data()));
+    let whole = first.filter((d) => holdsAll(d, query.terms)).length;
+    if (query.phrases.length > 0) {
+      // A quoted phrase must appear as written, not as characters Pagefind's segmenter split apart.
+      const keep = first.map((d) => query.phrases.every((p) => holdsAll(d, [p])));
+      hits = hits.slice(0, PAGE).filter((_, i) => keep[i]);
+      first = first.filter((_, i) => keep[i]);
+      whole = first.length;
+    }
+    if (whole > 0 || query.terms.length < 2) return { query, hits, response, whole, relaxed: false, first };
+    const perTerm = await Promise.all(query.terms.map((t) => pf.search(t, options)));
+    const merged = mergeByTerms(perTerm.map((r) => r.results.map((h) => ({ id: h.id, score: h.score, item: h }))));
+    hits = merged.map((m) => m.item);
+    first = await Promise.all(hits.slice(0, PAGE).map((h) => h.data()));
+    return { query, hits, response, whole: 0, relaxed: hits.length > 0, first };
+  }
+
   async #search(): Promise<void> {
     const run = ++this.#run;
     const status = this.#part('[data-status]');
-    const { q, sort } = this.#state;
+    const { q } = this.#state;
     const filters = pagefindFilters(this.#state);
+    this.#note('');
+    this.#part('[data-suggest]').hidden = true;
     if (!q && Object.keys(filters).length === 0) {
-      this.#part('[data-results]').replaceChildren();
-      this.#part('[data-facets]').replaceChildren();
+      for (const sel of ['[data-results]', '[data-facets]']) this.#part(sel).replaceChildren();
       this.#part('[data-more]').hidden = true;
       this.#part('[data-empty]').hidden = true;
       status.textContent = '';
@@ -82,46 +125,97 @@ class SearchPage extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     const pf = await loadPagefind();
     if (this.#part<HTMLDetailsElement>('[data-facet-panel]').open) await pf.filters();
-    const response = await pf.search(q || null, { filters, ...(sort === 'year' ? { sort: { year: 'desc' } } : {}) });
+    let found = await this.#find(pf, understandQuery(q), filters);
+    let simplified = '';
+    if (found.whole === 0 && hasChinese(q)) {
+      const converted = await toSimplified(q);
+      if (converted !== q) {
+        const again = await this.#find(pf, understandQuery(converted), filters);
+        if (again.whole > 0 || (again.hits.length > 0 && found.hits.length === 0)) [found, simplified] = [again, converted];
+      }
+    }
     if (run !== this.#run) return;
-    this.#response = response;
+    this.#found = found;
     this.#shown = 0;
-    const n = response.results.length;
-    status.textContent = n > 0 ? `找到 ${n} 个结果` : `没有找到${q ? `与“${q}”` : ''}相关的内容`;
-    this.#part('[data-empty]').hidden = n > 0;
+    this.#describe(found, simplified);
     this.#part('[data-results]').replaceChildren();
-    this.#renderFacets(response);
+    this.#renderFacets(found.response);
     await this.#more(run);
+    if (found.whole === 0 && q) await this.#suggest(q, run);
     if (run === this.#run) this.removeAttribute('aria-busy');
   }
 
+  /** The status tells the truth: whole matches are counted, partial ones are called partial. */
+  #describe(found: Found, simplified: string): void {
+    const status = this.#part('[data-status]');
+    const n = found.hits.length;
+    const { q } = this.#state;
+    const notes: string[] = [];
+    if (simplified) notes.push(`已按简体“${simplified}”搜索。`);
+    if (found.query.kind && !this.#state.filters.kind) notes.push(`只显示“${found.query.kind}”类内容（来自查询中的“${found.query.dropped.find((w) => w.length > 1) ?? found.query.kind}”）。`);
+    const ignored = found.query.dropped.filter((w) => w.length > 1 && !found.query.kind);
+    if (ignored.length > 0) notes.push(`已略去“${ignored.join('”“')}”等提问用语。`);
+    this.#note(notes.join(''));
+    const terms = found.query.terms.join('”“');
+    if (n === 0) status.textContent = `没有找到${q ? `与“${q}”` : ''}相关的内容`;
+    else if (found.relaxed) status.textContent = `没有同时包含“${terms}”的内容，以下为部分匹配（${n} 个）`;
+    else if (!q || found.whole === found.first.length) status.textContent = `找到 ${n} 个结果`;
+    else if (found.whole > 0) status.textContent = `${found.whole} 个结果完整包含“${terms}”，其后为只含部分字词的结果`;
+    else status.textContent = `没有完整包含“${terms}”的内容，以下结果只含其中部分字词`;
+    this.#part('[data-empty]').hidden = n > 0;
+  }
+
+  #note(text: string): void {
+    const note = this.#part('[data-note]');
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
+  async #suggest(q: string, run: number): Promise<void> {
+    const words = suggestions(q, await loadVocabulary());
+    if (run !== this.#run || words.length === 0) return;
+    const box = this.#part('[data-suggest]');
+    box.replaceChildren('您是不是要找：');
+    words.forEach((w, i) => {
+      if (i > 0) box.append('、');
+      box.append(Object.assign(document.createElement('a'), { href: `${location.pathname}${writeState({ ...this.#state, q: w })}`, textContent: w }));
+    });
+    box.hidden = false;
+  }
+
   async #more(run: number): Promise<void> {
-    const results = this.#response?.results ?? [];
-    const slice = results.slice(this.#shown, this.#shown + PAGE);
-    const data = await Promise.all(slice.map((r) => r.data()));
+    const found = this.#found;
+    if (!found) return;
+    const slice = found.hits.slice(this.#shown, this.#shown + PAGE);
+    const loaded = this.#shown === 0 ? found.first : await Promise.all(slice.map((r) => r.data()));
     if (run !== this.#run) return;
     this.#shown += slice.length;
     const list = this.#part('[data-results]');
-    for (const d of data) {
+    const terms = found.query.terms;
+    // Within a page of results, those holding every word come before those holding only some characters.
+    const data = loaded.map((d) => ({ d, whole: holdsAll(d, terms) })).sort((a, b) => Number(b.whole) - Number(a.whole));
+    for (const { d, whole } of data) {
       const target = bestTarget(d, this.#state.q);
       // An article found both on its rule's page and as its own record is listed once.
       if (list.querySelector(`a[data-target="${CSS.escape(target.url)}"]`)) continue;
-      list.append(this.#item(target));
+      list.append(this.#item(d, target, terms, whole || !this.#state.q));
     }
     const more = this.#part('[data-more]');
-    more.hidden = this.#shown >= results.length;
-    more.textContent = `显示更多（还有 ${results.length - this.#shown} 个）`;
+    more.hidden = this.#shown >= found.hits.length;
+    more.textContent = `显示更多（还有 ${found.hits.length - this.#shown} 个）`;
   }
 
-  #item(d: { url: string; excerpt: string; meta: Record<string, string | undefined> }): HTMLLIElement {
+  #item(d: PagefindResultData, target: { url: string; meta: Record<string, string | undefined> }, terms: readonly string[], whole: boolean): HTMLLIElement {
     const li = document.createElement('li');
     const h = document.createElement('h2');
     if (d.meta['kind']) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--accent', textContent: d.meta['kind'] }), ' ');
-    const a = Object.assign(document.createElement('a'), { href: resultHref(d.url, d.excerpt), textContent: d.meta['title'] ?? d.url });
-    a.dataset['target'] = d.url;
+    if (!whole) h.append(Object.assign(document.createElement('span'), { className: 'badge', textContent: '部分匹配' }), ' ');
+    const excerpt = makeExcerpt(d, terms);
+    const a = Object.assign(document.createElement('a'), { href: resultHref(target.url, excerpt), textContent: target.meta['title'] ?? target.url });
+    a.dataset['target'] = target.url;
     h.append(a);
     const p = document.createElement('p');
-    for (const part of parseExcerpt(d.excerpt)) p.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
+    for (const part of excerpt) p.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
     li.append(h, p);
     return li;
   }

@@ -89,11 +89,12 @@ export function parseExcerpt(excerpt: string): ExcerptPart[] {
 }
 
 /**
- * The result link, with a text fragment (`#:~:text=`) for the first matched words: the browser
+ * The result link, with a text fragment (`#:~:text=`) for the first marked words: the browser
  * scrolls to and highlights them on arrival, without any script on the target page.
  */
-export function resultHref(url: string, excerpt: string): string {
-  const first = parseExcerpt(excerpt).find((p) => p.mark && p.text.trim());
+export function resultHref(url: string, excerpt: string | readonly ExcerptPart[]): string {
+  const parts = typeof excerpt === 'string' ? parseExcerpt(excerpt) : excerpt;
+  const first = parts.find((p) => p.mark && p.text.trim());
   if (!first) return url;
   const directive = `:~:text=${encodeURIComponent(first.text.trim())}`;
   return url.includes('#') ? `${url}${directive}` : `${url}#${directive}`;

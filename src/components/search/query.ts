@@ -1,0 +1,178 @@
+/**
+ * What a person typed, turned into what the index can answer. People ask 「收受购物卡怎么处理」 or
+ * 「工程建设 警示案例」; Pagefind requires every word on the page, so question words and filler
+ * empty the results, and 案例 is never written on a case page. Here filler is dropped, kind words
+ * become the kind filter, quoted phrases are kept whole and the rest is split into words, so the
+ * page can search strictly first and relax to fewer words when that finds too little.
+ * Pure, so the page script and the tests share it.
+ */
+
+/** Words that carry the question, not the subject. Matched as whole words after segmentation. */
+const FILLER = new Set([
+  '的', '了', '吗', '呢', '吧', '啊', '呀', '么', '和', '与', '及', '或', '或者', '跟', '在', '是', '有', '被', '把', '对', '给', '让', '会', '能', '要', '都', '也', '就', '还', '又',
+  '怎么', '怎样', '怎么样', '如何', '什么', '哪些', '哪个', '哪里', '为什么', '为何', '是否', '是不是', '有没有', '多少', '多少钱', '几年', '多久', '多长时间', '怎么办', '咋办', '咋',
+  '请问', '我想', '想', '想要', '想知道', '了解', '知道', '查', '查询', '查找', '查一下', '找', '找找', '搜', '搜索', '看', '看看', '一下', '帮', '帮我', '我', '我们', '你', '你们',
+  '关于', '相关', '有关', '方面', '一些', '资料', '内容', '信息', '介绍', '讲讲', '说说', '举例', '例子', '举个',
+  '判', '判几年', '会判', '判多久', '坐牢', '算不算', '算', '属于', '可以', '应该', '需要', '必须', '不能', '能不能', '可不可以', '行不行',
+  '所有', '全部', '一般', '常见', '典型', '具体', '主要', '最新', '近年', '近几年',
+])
+
+/**
+ * Kind words: the kind a person asks for, as the index's `kind` filter value. A case page never
+ * says 案例, so 「国企 警示案例」 must become 国企 within cases, not a search for the word 案例.
+ */
+const KIND_WORDS: Record<string, string> = {
+  案例: '案例', 警示案例: '案例', 典型案例: '案例', 案件: '案例', 案子: '案例', 警示教育案例: '案例', 反面典型: '案例',
+  条款: '制度', 法条: '制度', 条文: '制度', 法规: '制度', 党规: '制度', 制度: '制度', 制度文件: '制度', 规章制度: '制度', 文件: '制度', 法律: '制度', 法律条文: '制度',
+  课程: '模块', 培训: '模块', 培训课程: '模块', 课件: '模块', 模块: '模块', 培训模块: '模块', 讲课: '模块', 教材: '模块', 微课: '模块', 测验: '模块', 考题: '模块',
+  故事: '文化', 廉洁故事: '文化', 文化: '文化', 廉洁文化: '文化', 典故: '文化', 历史典故: '文化', 格言: '文化', 名言: '文化', 家风: '文化', 家训: '文化', 书画: '文化',
+  指标: '指标', 预警指标: '指标', 预警: '指标',
+  自查: '自查', 自查清单: '自查', 自查表: '自查', 风险自查: '自查', 岗位风险自查: '自查',
+  风险点: '风险点', 廉政风险点: '风险点',
+};
+
+export interface UnderstoodQuery {
+  /** The words to search for, in the order typed; a quoted phrase is one word. */
+  terms: string[];
+  /** Phrases the reader put in quotes: results must contain them as written. */
+  phrases: string[];
+  /** The kind filter the query asked for (案例, 制度 …), if it named one. */
+  kind?: string;
+  /** Words left out of the search, so the page can say so. */
+  dropped: string[];
+}
+
+const QUOTED = /["“”「」『』]([^"“”「」『』]+)["“”「」『』]/g;
+const PUNCT = /[\s,.;:!?，。、；：！？（）()《》〈〉【】[\]{}<>·…—\-_/\\|~`'‘’"“”「」『』]+/u;
+
+type Segment = (text: string) => string[];
+
+/** Words by the browser's (and Node's) ICU segmenter; falls back to the whole run where it is missing. */
+export const icuSegment: Segment = (() => {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (!Segmenter) return (text: string) => [text];
+  const seg = new Segmenter('zh-CN', { granularity: 'word' });
+  return (text: string) => [...seg.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+})();
+
+const KINDS_LONGEST_FIRST = Object.keys(KIND_WORDS).sort((a, b) => b.length - a.length);
+
+/** A kind word at the start or end of a run (「国企警示案例」, 「案例 村级财务」), and what is left. */
+function splitKind(chunk: string): { kindWord?: string; rest: string } {
+  for (const k of KINDS_LONGEST_FIRST) {
+    if (chunk.length > k.length && chunk.endsWith(k)) return { kindWord: k, rest: chunk.slice(0, -k.length) };
+    if (chunk.length > k.length && chunk.startsWith(k)) return { kindWord: k, rest: chunk.slice(k.length) };
+  }
+  return { rest: chunk };
+}
+
+/**
+ * Filler is recognised inside a run of Chinese by the segmenter; a kind word only as a whole run or
+ * at its start or end, because inside a run it is usually part of a term (招标文件量身定制). A run
+ * with nothing to drop is searched as typed: 村级财务 stays one word for the strict search.
+ */
+export function understandQuery(raw: string, segment: Segment = icuSegment): UnderstoodQuery {
+  const text = raw.normalize('NFKC').trim();
+  const phrases: string[] = [];
+  const rest = text.replace(QUOTED, (_, p: string) => {
+    const phrase = p.trim();
+    if (phrase) phrases.push(phrase);
+    return ' ';
+  });
+  const terms: string[] = [...phrases];
+  const dropped: string[] = [];
+  let kind: string | undefined;
+  const keep = (word: string) => {
+    if (word && !terms.includes(word)) terms.push(word);
+  };
+  const content = (chunk: string) => {
+    const words = segment(chunk);
+    if (words.length <= 1 || !words.some((w) => FILLER.has(w))) return keep(chunk);
+    // Neighbouring content words stay together as typed (村 + 级 + 财务 → 村级财务); filler splits them.
+    let run = '';
+    for (const w of words) {
+      if (FILLER.has(w)) {
+        keep(run);
+        run = '';
+        dropped.push(w);
+      } else run += w;
+    }
+    keep(run);
+  };
+  for (const chunk of rest.split(PUNCT).filter(Boolean)) {
+    if (FILLER.has(chunk)) {
+      dropped.push(chunk);
+      continue;
+    }
+    const whole = KIND_WORDS[chunk];
+    const { kindWord, rest: remainder } = whole ? { kindWord: chunk, rest: '' } : splitKind(chunk);
+    if (kindWord) {
+      kind ??= KIND_WORDS[kindWord];
+      dropped.push(kindWord);
+    }
+    if (remainder) content(remainder);
+  }
+  // 「的」 left at the edge of a run once a kind word is cut off (村级财务的 | 案例).
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as string;
+    const trimmed = t.replace(/^(?:关于|有关)|(?:的|之|类|方面|相关)$/u, '');
+    if (trimmed !== t && trimmed) terms[i] = trimmed;
+  }
+  // A query of nothing but kind or filler words (「案例」) still searches for what was typed.
+  if (terms.length === 0) return { terms: dropped.length > 0 ? [text.replace(/["“”「」『』]/g, '')] : [], phrases, dropped: [] };
+  return { terms, phrases, ...(kind ? { kind } : {}), dropped };
+}
+
+/** The query string Pagefind receives: the words, space-separated (Pagefind ANDs them). */
+export const strictQuery = (q: UnderstoodQuery) => q.terms.join(' ');
+
+export interface Scored<T> {
+  item: T;
+  /** How many of the query's words the item matched. */
+  matched: number;
+  score: number;
+}
+
+/**
+ * Results of one search per word, merged: an item found by more words ranks higher, then by its
+ * best score. Used when no page holds every word, so 「农村 低保 优亲厚友 判几年」 still answers.
+ */
+export function mergeByTerms<T>(perTerm: readonly (readonly { id: string; score: number; item: T }[])[]): Scored<T>[] {
+  const byId = new Map<string, Scored<T>>();
+  for (const results of perTerm) {
+    for (const r of results) {
+      const seen = byId.get(r.id);
+      if (seen) {
+        seen.matched += 1;
+        seen.score = Math.max(seen.score, r.score);
+      } else byId.set(r.id, { item: r.item, matched: 1, score: r.score });
+    }
+  }
+  return [...byId.values()].sort((a, b) => b.matched - a.matched || b.score - a.score);
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Whether the query has Chinese characters worth converting from traditional to simplified. */
+export const hasChinese = (s: string) => CJK.test(s);
+
+/**
+ * 「您是不是要找」: the known terms (titles' words, keywords, taxonomy names) that share the most
+ * characters with what was typed, for a query that found nothing or only partial matches.
+ */
+export function suggestions(query: string, vocabulary: readonly string[], limit = 5): string[] {
+  const chars = new Set([...query.normalize('NFKC')].filter((c) => CJK.test(c)));
+  if (chars.size === 0) return [];
+  const scored: { term: string; score: number }[] = [];
+  for (const term of vocabulary) {
+    if (term === query) continue;
+    let shared = 0;
+    for (const c of new Set(term)) if (chars.has(c)) shared++;
+    // Two shared characters at least, and most of the shorter side: 贪腐 → 贪污 is too loose on one.
+    if (shared >= 2 && shared / Math.min(chars.size, new Set(term).size) >= 0.5) scored.push({ term, score: shared * 10 - Math.abs(term.length - chars.size) });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.term.length - b.term.length)
+    .slice(0, limit)
+    .map((s) => s.term);
+}
