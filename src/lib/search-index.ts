@@ -22,6 +22,12 @@ export function missingSynonyms(text: string, groups: readonly SynonymGroup[]): 
   return [...out];
 }
 
+/**
+ * Opens the synonyms added to a record. The search page cuts its excerpts here, so a result never
+ * shows a list of added words as if the page said them.
+ */
+export const SYNONYM_MARK = '〔同义〕';
+
 const MAIN = /<main\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*<\/main>/;
 const TITLE = /<title>[\s\S]*?<\/title>/;
 
@@ -80,7 +86,7 @@ export function pageForIndex(html: string, groups: readonly SynonymGroup[]): str
   const at = main.lastIndexOf('</main>');
   // Sorting by year keeps every result: a page with no year of its own sorts last instead of vanishing.
   const undated = /data-pagefind-sort="year/.test(main) ? '' : '<span data-pagefind-sort="year:0"></span>';
-  const tail = `${undated}${extra.length === 0 ? '' : `<p data-pagefind-weight="0.5">${extra.join(' ')}</p>`}`;
+  const tail = `${undated}${extra.length === 0 ? '' : `<p data-pagefind-weight="0.5">${SYNONYM_MARK}${extra.join(' ')}</p>`}`;
   const body = tail ? `${main.slice(0, at)}${tail}</main>` : main;
   return `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>${body}</body></html>`;
 }

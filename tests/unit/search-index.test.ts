@@ -16,16 +16,16 @@ describe('synonyms for the indexer', () => {
 
   it('puts them inside the indexed region of a content page, which is all the indexer is given', () => {
     const page = '<html><head><title>张某案 · 廉鉴</title><meta name="x"></head><body><header>受贿</header><main id="main" data-pagefind-body><p>村干部张某</p></main><footer>页脚</footer></body></html>';
-    expect(pageForIndex(page, groups)).toBe('<!doctype html><html lang="zh-CN"><head><title>张某案 · 廉鉴</title></head><body><main id="main" data-pagefind-body><p>村干部张某</p><span data-pagefind-sort="year:0"></span><p data-pagefind-weight="0.5">村官</p></main></body></html>');
+    expect(pageForIndex(page, groups)).toBe('<!doctype html><html lang="zh-CN"><head><title>张某案 · 廉鉴</title></head><body><main id="main" data-pagefind-body><p>村干部张某</p><span data-pagefind-sort="year:0"></span><p data-pagefind-weight="0.5">〔同义〕村官</p></main></body></html>');
     // The header's 受贿 is not the page's: no 收受贿赂 is added for it.
-    expect(pageForIndex('<main data-pagefind-body><p>受贿</p></main>', groups)).toBe('<!doctype html><html lang="zh-CN"><head></head><body><main data-pagefind-body><p>受贿</p><span data-pagefind-sort="year:0"></span><p data-pagefind-weight="0.5">收受贿赂</p></main></body></html>');
+    expect(pageForIndex('<main data-pagefind-body><p>受贿</p></main>', groups)).toBe('<!doctype html><html lang="zh-CN"><head></head><body><main data-pagefind-body><p>受贿</p><span data-pagefind-sort="year:0"></span><p data-pagefind-weight="0.5">〔同义〕收受贿赂</p></main></body></html>');
     expect(pageForIndex('<html><body><main id="main"><p>受贿</p></main></body></html>', groups)).toBeUndefined();
   });
 
   it('reads only the text the indexer keeps: ignored elements, nested ones included, add no synonyms', () => {
     const html = '<main data-pagefind-body><p>村干部</p><div class="prose" data-pagefind-ignore><div><p>受贿</p></div><img data-pagefind-ignore alt=""><p>八项规定</p></div><p>尾</p></main>';
     expect(indexedText(html).replace(/\s+/g, ' ').trim()).toBe('村干部 尾');
-    expect(pageForIndex(html, groups)).toContain('<p data-pagefind-weight="0.5">村官</p></main>');
+    expect(pageForIndex(html, groups)).toContain('<p data-pagefind-weight="0.5">〔同义〕村官</p></main>');
     // A void element marked ignored ends where its tag ends.
     expect(indexedText('<p>甲<img data-pagefind-ignore alt="">乙</p>').replace(/\s+/g, '')).toBe('甲乙');
   });

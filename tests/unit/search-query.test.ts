@@ -82,6 +82,12 @@ describe('excerpts', () => {
   it('read as Chinese: no zero-width spaces, no ASCII ". " between blocks', () => {
     expect(cleanIndexedText(content)).toBe('某国企子公司财务部长将收入设“小金库”并私分案。某市属国企子公司财务部长刘某某将变卖收入留在账外。 国有企业');
   });
+  it('never show the synonyms added for the indexer as if the page said them', () => {
+    const withSynonyms = `${content} \u200b〔\u200b同义\u200b〕\u200b收受\u200b贿赂 \u200b国企`;
+    expect(cleanIndexedText(withSynonyms)).not.toContain('收受贿赂');
+    const parts = makeExcerpt({ content: withSynonyms, meta: { summary: '财务部长私分废旧物资收入。' } }, ['收受贿赂']);
+    expect(parts.map((p) => p.text).join('')).toBe('财务部长私分废旧物资收入。');
+  });
   it('mark the whole word, not the pieces the segmenter cut it into', () => {
     expect(markTerms('设“小金库”并私分', ['小金库'])).toEqual([
       { text: '设“', mark: false },

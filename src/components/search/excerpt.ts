@@ -4,12 +4,14 @@
  * Here the excerpt opens on the summary when it holds a query word, else on the first sentence that
  * does, in Chinese punctuation, with each whole query word marked.
  */
+import { SYNONYM_MARK } from '../../lib/search-index.ts';
 import type { ExcerptPart } from './search-state.ts';
 
 /** Pagefind's stored text: words split by zero-width spaces, blocks joined by ". ". */
 export function cleanIndexedText(text: string): string {
-  return text
-    .replace(/\u200b/g, '')
+  const plain = text.replace(/\u200b/g, '');
+  const added = plain.indexOf(SYNONYM_MARK);
+  return (added >= 0 ? plain.slice(0, added) : plain)
     .replace(/([\u3400-\u9fff）」”》】0-9])\.\s+/gu, '$1。')
     .replace(/\s*\.\s+/g, ' ')
     .replace(/。{2,}/g, '。')
