@@ -2,15 +2,14 @@
  * `npm run check`: validates every content file (schemas, references, required sections) without
  * building the site, and prints all problems at once, grouped by file, in Chinese.
  */
-import { formatReport } from '../lib/content-errors.ts';
+import { checkReport } from '../lib/check-report.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
 
 const root = contentRoot();
 const { entries, problems } = loadContent(root);
 if (problems.length > 0) {
-  console.error(formatReport(problems));
-  console.error(`\n共发现 ${problems.length} 个问题，涉及 ${new Set(problems.map((p) => p.file)).size} 个文件。`);
+  console.error(checkReport(problems));
   process.exit(1);
 }
 const counts = new Map<string, number>();

@@ -5,14 +5,10 @@
  * JavaScript, any Node 18+) and an nginx configuration for sites that prefer nginx.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { cspHeader, nginxConfig } from '../lib/deploy.ts';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []));
-}
+import { nginxConfig, siteCsp } from '../lib/deploy.ts';
 
 const out = resolve(process.env['LIANJIAN_PACKAGE_DIR'] ?? 'dist-package');
 const site = resolve(process.env['LIANJIAN_OUT'] ?? 'dist-internal');
@@ -35,7 +31,7 @@ const stage = join(out, name);
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 cpSync(site, join(stage, 'site'), { recursive: true });
-const csp = cspHeader(htmlFiles(site).map((f) => readFileSync(f, 'utf8')));
+const csp = siteCsp(site);
 
 await build({
   entryPoints: ['src/cli/serve.ts'],
@@ -44,7 +40,7 @@ await build({
   format: 'esm',
   target: 'node18',
   outfile: join(stage, 'serve.mjs'),
-  banner: { js: '// 廉鉴内网版静态服务器：node serve.mjs [端口]' },
+  banner: { js: '// 廉鉴内网版静态服务器：node serve.mjs [端口]（或 --port 端口），可在任何目录下启动' },
   define: { 'process.env.LIANJIAN_DEFAULT_SITE': JSON.stringify('site'), 'process.env.LIANJIAN_CSP': JSON.stringify(csp) },
 });
 writeFileSync(join(stage, 'nginx.conf'), nginxConfig('/srv/lianjian/site', csp));
@@ -56,7 +52,8 @@ writeFileSync(
     '',
     '启动（需要 Node.js 18 或更高版本）：',
     '  node serve.mjs           在 http://127.0.0.1:8080/ 提供服务',
-    '  node serve.mjs 9000      换用 9000 端口',
+    '  node serve.mjs --port 9000   换用 9000 端口（也可写 node serve.mjs 9000）',
+    '  node /opt/lianjian/serve.mjs  在任何目录下都可启动，站点总是 serve.mjs 旁边的 site/',
     '  HOST=0.0.0.0 node serve.mjs   允许内网其他电脑访问',
     '',
     '也可以用 nginx：把 site/ 目录放到 /srv/lianjian/site，参照 nginx.conf 配置。',

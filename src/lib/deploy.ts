@@ -3,7 +3,15 @@
  * each page's <meta>, repeated as a header (a header also covers files that are not HTML), and an
  * nginx configuration that serves the site with it.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { TEXT_SIZE_COOKIE, TEXT_SIZE_CSS, TEXT_SIZES, textSizeCookie, textSizeCssPath } from './text-size.ts';
+
+/**
+ * Sent with every response besides the CSP, by every server we ship and by nginx.conf: no content
+ * sniffing (a text file is never run as script), and the full address never leaves the site.
+ */
+export const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' } as const;
 
 export type Policy = Map<string, Set<string>>;
 
@@ -38,6 +46,24 @@ export function cspHeader(pages: readonly string[]): string {
   return [...union].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []));
+}
+
+/** The header for a built site folder, from every page in it (a folder without pages allows only itself). */
+export function siteCsp(dir: string): string {
+  const pages = htmlFiles(dir).map((file) => {
+    const html = readFileSync(file, 'utf8');
+    try {
+      pagePolicy(html);
+    } catch (err) {
+      throw new Error(`${relative(process.cwd(), file)}：${(err as Error).message}`);
+    }
+    return html;
+  });
+  return pages.length > 0 ? cspHeader(pages) : `default-src 'self'; ${cspHeader([])}`;
+}
+
 /** Whether a page's own policy allows nothing the header does not. */
 export function covers(header: string, page: Policy): boolean {
   const h = new Map(header.split(';').map((p) => p.trim().split(/\s+/)).map(([n, ...s]) => [n ?? '', new Set(s)] as const));
@@ -46,7 +72,7 @@ export function covers(header: string, page: Policy): boolean {
 
 export function nginxConfig(root: string, csp: string): string {
   const larger = TEXT_SIZES.filter((s) => s.id !== 'standard');
-  const headers = [`add_header Content-Security-Policy "${csp}" always;`, 'add_header X-Content-Type-Options "nosniff" always;', 'add_header Referrer-Policy "same-origin" always;'];
+  const headers = [`add_header Content-Security-Policy "${csp}" always;`, ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `add_header ${name} "${value}" always;`)];
   const indent = (lines: readonly string[], by: string) => lines.map((l) => `${by}${l}`).join('\n');
   return `# 廉鉴站点的 nginx 配置（放在 http 块内，如 /etc/nginx/conf.d/lianjian.conf）。root 指向构建出的站点目录。
 

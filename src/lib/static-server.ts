@@ -1,12 +1,15 @@
 /**
- * A small static file server for a built site: used by the browser tests and by the intranet
- * package, where Pagefind cannot run from file:// and no web server may be installed.
+ * A small static file server for a built site: used by `npm start`, `npm run serve`, the browser
+ * tests and the intranet package, where Pagefind cannot run from file:// and no web server may be
+ * installed. It sends what a production server should (deploy.ts): the site's CSP as a header
+ * (which adds frame-ancestors), nosniff and a Referrer-Policy, on every response.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { SECURITY_HEADERS, siteCsp } from './deploy.ts';
 import { TEXT_SIZE_CSS, textSizeCookie, textSizeCssPath, textSizeFromCookie } from './text-size.ts';
 
 const TYPES: Record<string, string> = {
@@ -33,13 +36,26 @@ const TYPES: Record<string, string> = {
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
 
-function fileFor(root: string, urlPath: string): string | undefined {
+/**
+ * Only paths a browser would send for a real page are served or redirected: one leading slash, and
+ * once decoded no empty, `.` or `..` segment and no backslash. `//evil.example/%2e%2e` would
+ * otherwise resolve to the home page and be redirected to `//evil.example/%2e%2e/`, which a
+ * browser reads as another host.
+ */
+function canonical(urlPath: string): boolean {
   let path: string;
   try {
-    path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+    path = decodeURIComponent(urlPath);
   } catch {
-    return undefined;
+    return false;
   }
+  if (!path.startsWith('/') || path.includes('\\')) return false;
+  const segments = path.slice(1).split('/');
+  return segments.every((s, i) => s !== '.' && s !== '..' && (s !== '' || i === segments.length - 1));
+}
+
+function fileFor(root: string, urlPath: string): string | undefined {
+  const path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const full = normalize(join(root, path));
   if (full !== root && !full.startsWith(root + sep)) return undefined;
   for (const candidate of [full, join(full, 'index.html')]) {
@@ -52,14 +68,20 @@ function fileFor(root: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-export function serveStatic(dir: string, headers: Record<string, string> = {}): Server {
+const NOT_FOUND = '404：找不到这个页面。\n';
+
+/** `csp` defaults to the header computed from the folder's pages (deploy.ts). */
+export function serveStatic(dir: string, { csp }: { csp?: string } = {}): Server {
   const root = resolve(dir);
+  const security = { 'Content-Security-Policy': csp ?? siteCsp(root), ...SECURITY_HEADERS };
   return createServer((req, res) => {
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '/';
-    // /cases → /cases/ as a static host does, so relative links resolve the same way.
-    if (!path.endsWith('/') && !extname(path) && fileFor(root, `${path}/`)) {
-      res.writeHead(301, { location: `${path}/${url.slice(path.length)}` });
+    const ok = canonical(path);
+    // /cases → /cases/ as a static host does, so relative links resolve the same way. A canonical
+    // path starts with one slash and a segment, so the location never names another host.
+    if (ok && !path.endsWith('/') && !extname(path) && fileFor(root, `${path}/`)) {
+      res.writeHead(301, { location: `${path}/${url.slice(path.length)}`, ...security });
       res.end();
       return;
     }
@@ -67,9 +89,15 @@ export function serveStatic(dir: string, headers: Record<string, string> = {}): 
     // so a new choice shows on the next page opened.
     const varies = path === TEXT_SIZE_CSS;
     const size = textSizeFromCookie(req.headers.cookie);
-    const file = varies ? fileFor(root, textSizeCssPath(size)) : fileFor(root, url);
+    const file = !ok ? undefined : varies ? fileFor(root, textSizeCssPath(size)) : fileFor(root, url);
     const status = file ? 200 : 404;
     const target = file ?? join(root, '404.html');
+    // A folder without a 404 page still answers with something a reader can see.
+    if (!file && !existsSync(target)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...security });
+      res.end(req.method === 'HEAD' ? undefined : NOT_FOUND);
+      return;
+    }
     const type = TYPES[extname(target)] ?? 'application/octet-stream';
     // Text is sent compressed, as any production web server does (nginx.conf turns gzip on too);
     // Pagefind's index files are compressed already and go as they are.
@@ -81,7 +109,7 @@ export function serveStatic(dir: string, headers: Record<string, string> = {}): 
       // Renewed from the server: some browsers (Safari) keep a cookie set by script for 7 days only.
       ...(varies && size !== 'standard' ? { 'set-cookie': textSizeCookie(size) } : {}),
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      ...headers,
+      ...security,
     });
     if (req.method === 'HEAD') {
       res.end();

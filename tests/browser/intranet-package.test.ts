@@ -1,27 +1,18 @@
 /**
  * The intranet package, end to end: packed from the mini fixture, unpacked elsewhere, started with
- * its one command, and searched in the browser.
+ * its one command from yet another directory, checked as an attacker would, and searched in the browser.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteCsp } from '../../src/lib/deploy.ts';
 import { describeBrowser, useBrowser } from '../helpers/browser.ts';
 import { MINI } from '../helpers/fixture.ts';
+import { expectPlainChinese, expectSafeServer, freePort, holdPort, startServer } from '../helpers/servers.ts';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-describeBrowser('intranet package', () => {
-  const browser = useBrowser();
+describe('intranet package', () => {
   let server: ChildProcess | undefined;
   let base = '';
   let unpacked = '';
@@ -37,8 +28,9 @@ describeBrowser('intranet package', () => {
     execFileSync('tar', ['-xzf', join(work, 'out', archive), '-C', work]);
     unpacked = join(work, archive.replace(/\.tar\.gz$/, ''));
     const port = await freePort();
-    server = spawn('node', ['serve.mjs', String(port)], { cwd: unpacked, stdio: 'pipe' });
-    await new Promise<void>((resolve) => server?.stdout?.once('data', () => resolve()));
+    // Started from a directory that is neither the package nor the project: the site is found
+    // next to serve.mjs all the same.
+    server = (await startServer('node', [join(unpacked, 'serve.mjs'), '--port', String(port)], mkdtempSync(join(tmpdir(), 'lianjian-cwd-')))).child;
     base = `http://127.0.0.1:${port}`;
   });
 
@@ -53,13 +45,33 @@ describeBrowser('intranet package', () => {
     expect(readFileSync(join(unpacked, 'nginx.conf'), 'utf8')).toContain("add_header Content-Security-Policy \"default-src 'self'");
   });
 
-  it('serves the internal edition with its CSP header, and search works', async () => {
+  it('serves the internal edition with its CSP, nosniff and Referrer-Policy, and never redirects off-site', async () => {
     const res = await fetch(`${base}/cases/internal-case/`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
     expect(await res.text()).toContain('内部资料：仅限内网使用');
-    const { page, errors } = await browser.open(`${base}/search/?q=招标`);
-    await expect.poll(() => page.locator('[data-status]').innerText(), { timeout: 15_000 }).toMatch(/^找到 \d+ 个结果$/);
-    expect(errors).toEqual([]);
+    await expectSafeServer(base, siteCsp(join(unpacked, 'site')));
+  });
+
+  it('reports a busy port in Chinese, with the way to choose another', async () => {
+    const held = await holdPort();
+    try {
+      const r = spawnSync('node', [join(unpacked, 'serve.mjs'), String(held.port)], { cwd: tmpdir(), encoding: 'utf8', timeout: 30_000 });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain(`端口 ${held.port} 已被占用`);
+      expect(r.stderr).toContain('node serve.mjs --port 9000');
+      expectPlainChinese(`${r.stdout}${r.stderr}`);
+    } finally {
+      await held.release();
+    }
+  });
+
+  describeBrowser('in the browser', () => {
+    const browser = useBrowser();
+
+    it('search works', async () => {
+      const { page, errors } = await browser.open(`${base}/search/?q=招标`);
+      await expect.poll(() => page.locator('[data-status]').innerText(), { timeout: 15_000 }).toMatch(/^找到 \d+ 个结果$/);
+      expect(errors).toEqual([]);
+    });
   });
 });

@@ -10,32 +10,37 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveStatic } from '../../src/lib/static-server.ts';
 import { baseURL, describeBrowser, useBrowser } from '../helpers/browser.ts';
+import { DIST } from '../helpers/dist.ts';
 import { queries, searchAll } from '../helpers/search.ts';
 
 describeBrowser('search split into shards', () => {
   const browser = useBrowser();
   const dir = mkdtempSync(join(tmpdir(), 'lianjian-shards-'));
-  const server = serveStatic(dir);
+  let server: Server | undefined;
   let sharded = '';
   let shards = 0;
 
   beforeAll(async () => {
-    cpSync('dist', dir, { recursive: true });
+    cpSync(DIST, dir, { recursive: true });
     // A shard size small enough that the sample site splits into several shards.
     const run = spawnSync(process.execPath, ['src/cli/index-search.ts', dir], { env: { ...process.env, LIANJIAN_SHARD_PAGES: '220' }, encoding: 'utf8' });
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
     shards = readdirSync(dir).filter((d) => /^pagefind(-\d+)?$/.test(d)).length;
-    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-    sharded = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Served once copied: the server takes its CSP header from the pages in the folder.
+    const started = serveStatic(dir);
+    server = started;
+    await new Promise<void>((ready) => started.listen(0, '127.0.0.1', ready));
+    sharded = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
   }, 120_000);
   afterAll(async () => {
-    await new Promise((closed) => server.close(closed));
+    await new Promise((closed) => (server ? server.close(closed) : closed(undefined)));
     rmSync(dir, { recursive: true, force: true });
   });
 

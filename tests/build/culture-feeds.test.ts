@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load-content.ts';
 import { isPublished, type Publishable } from '../../src/lib/publish.ts';
 import { urls } from '../../src/lib/urls.ts';
-import { distFile, htmlPages } from '../helpers/dist.ts';
+import { DIST, distFile, htmlPages } from '../helpers/dist.ts';
 
 const { entries } = loadContent('content');
 const published = (c: string) => entries.filter((e) => e.collection === c && isPublished(e.data as unknown as Publishable, 'public'));
@@ -82,7 +82,7 @@ describe('feeds, sitemap and robots', () => {
 
   it('robots.txt names the sitemap; the preview card exists; 404 offers search', () => {
     expect(distFile('robots.txt')).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
-    expect(existsSync('dist/og-card.png')).toBe(true);
+    expect(existsSync(`${DIST}/og-card.png`)).toBe(true);
     expect(distFile('404.html')).toMatch(/<form action="\/search\/"/);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load-content.ts';
 import { isPublished, type Publishable } from '../../src/lib/publish.ts';
 import { urls } from '../../src/lib/urls.ts';
-import { distFile, htmlPages, pageExists } from '../helpers/dist.ts';
+import { DIST, distFile, htmlPages, pageExists } from '../helpers/dist.ts';
 import { covers, cspHeader, pagePolicy } from '../../src/lib/deploy.ts';
 
 const { entries, problems } = loadContent('content');
@@ -20,7 +20,7 @@ describe('the sample content', () => {
   });
 });
 
-describe('pages in dist/', () => {
+describe('pages of the built site', () => {
   it.each(kinds)('every published entry of %s has its page, and no other entry does', (kind) => {
     for (const e of entries.filter((x) => x.collection === kind)) {
       expect(pageExists(pageOf[kind](e.id)), `${e.file} → ${pageOf[kind](e.id)}`).toBe(isPublished(e.data as unknown as Publishable, 'public'));
@@ -61,8 +61,8 @@ describe('pages in dist/', () => {
 describe('search records', () => {
   /** The text Pagefind keeps for a page (its result fragment), with its word-break marks removed. */
   const record = (url: string) => {
-    for (const f of readdirSync('dist/pagefind/fragment')) {
-      const text = gunzipSync(readFileSync(`dist/pagefind/fragment/${f}`)).toString('utf8');
+    for (const f of readdirSync(`${DIST}/pagefind/fragment`)) {
+      const text = gunzipSync(readFileSync(`${DIST}/pagefind/fragment/${f}`)).toString('utf8');
       if (text.includes(`"url":"${url}"`)) return (JSON.parse(text.slice('pagefind_dcd'.length)) as { content: string }).content.replace(/\u200b/g, '');
     }
     throw new Error(`索引中没有 ${url}`);
@@ -104,7 +104,7 @@ describe('Content Security Policy', () => {
 });
 
 describe('the search index', () => {
-  const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(readFileSync(`${DIST}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
 
   it('is one Chinese index holding every content page, every article, and no chrome-only page', () => {
     expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
@@ -118,6 +118,6 @@ describe('the search index', () => {
   });
 
   it('ships the Pagefind runtime', () => {
-    expect(existsSync('dist/pagefind/pagefind.js')).toBe(true);
+    expect(existsSync(`${DIST}/pagefind/pagefind.js`)).toBe(true);
   });
 });

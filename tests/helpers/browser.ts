@@ -1,6 +1,6 @@
 /**
  * The browser side of the harness: connects to the shared Chromium from global setup and opens
- * pages on the served dist/, collecting console errors so every test can assert there were none.
+ * pages on the served test build (dist-test/), collecting console errors so every test can assert there were none.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';

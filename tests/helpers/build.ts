@@ -10,7 +10,8 @@ export interface BuildResult {
  * an edition, an output folder. The caller owns the folders.
  */
 export function buildSite(env: Record<string, string>, { pagefind = false } = {}): BuildResult {
-  const outDir = env['LIANJIAN_OUT'] ?? 'dist';
+  const outDir = env['LIANJIAN_OUT'];
+  if (!outDir) throw new Error('buildSite needs LIANJIAN_OUT: a test never builds into dist/, which npm start may be serving');
   const run = (cmd: string, args: string[]) =>
     spawnSync(cmd, args, { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const astro = run('npx', ['astro', 'build']);

@@ -1,7 +1,8 @@
 /**
  * Before the build-output and browser tests: builds the real site once (astro build + Pagefind),
- * serves dist/ on a free loopback port and starts one shared Chromium, if there is one.
- * LIANJIAN_TEST_REUSE_DIST=1 reuses an existing dist/ while iterating locally.
+ * into dist-test/ (never dist/, which `npm start` may be serving), serves it on a free loopback
+ * port and starts one shared Chromium, if there is one.
+ * LIANJIAN_TEST_REUSE_DIST=1 reuses an existing dist-test/ while iterating locally.
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../src/lib/static-server.ts';
 import { buildSite } from './build.ts';
 import { CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT } from './chromium.ts';
+import { DIST } from './dist.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,11 +22,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!(process.env['LIANJIAN_TEST_REUSE_DIST'] === '1' && existsSync('dist/pagefind'))) {
-    const result = buildSite({ LIANJIAN_EDITION: 'public', LIANJIAN_OUT: 'dist' }, { pagefind: true });
+  if (!(process.env['LIANJIAN_TEST_REUSE_DIST'] === '1' && existsSync(`${DIST}/pagefind`))) {
+    const result = buildSite({ LIANJIAN_EDITION: 'public', LIANJIAN_OUT: DIST }, { pagefind: true });
     if (result.status !== 0) throw new Error(`站点构建失败：\n${result.output.slice(-4000)}`);
   }
-  const server = serveStatic('dist');
+  const server = serveStatic(DIST);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   project.provide('baseURL', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSite } from '../../data/site.ts';
+import { feedText } from '../../lib/feed.ts';
 import { urls } from '../../lib/urls.ts';
 
 /** Cases newly added to the library, by the date they were added. */
@@ -13,8 +14,8 @@ export const GET: APIRoute = async (context) => {
     site: context.site ?? 'https://lianjian.example.cn',
     customData: '<language>zh-cn</language>',
     items: latest.map((c) => ({
-      title: c.data.title,
-      description: c.data.summary,
+      title: feedText(c.data.title),
+      description: feedText(c.data.summary),
       link: urls.case(c.id),
       pubDate: c.data.published,
       categories: [site.terms.sectors.get(c.data.sector)?.data.name ?? c.data.sector, ...c.data.tags],

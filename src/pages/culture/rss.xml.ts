@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSite } from '../../data/site.ts';
+import { feedText } from '../../lib/feed.ts';
 import { urls } from '../../lib/urls.ts';
 import { CULTURE_CATEGORIES } from '../../schemas/culture.ts';
 
@@ -13,8 +14,8 @@ export const GET: APIRoute = async (context) => {
     site: context.site ?? 'https://lianjian.example.cn',
     customData: '<language>zh-cn</language>',
     items: site.culture.slice(0, 50).map((c) => ({
-      title: c.data.title,
-      description: c.data.summary,
+      title: feedText(c.data.title),
+      description: feedText(c.data.summary),
       link: urls.cultureItem(c.id),
       pubDate: c.data.published,
       categories: [CULTURE_CATEGORIES[c.data.category], ...c.data.tags],
