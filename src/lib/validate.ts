@@ -2,6 +2,7 @@ import { collectionSpecs } from '../schemas/index.ts';
 import { ID_PATTERN, type CollectionName } from '../schemas/fragments.ts';
 import { z } from '../schemas/messages.ts';
 import { checkCaseBody } from './body-checks.ts';
+import { checkLegalConsistency } from './legal-check.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { checkReferences, findRefs, type CheckableEntry } from './references.ts';
 import { caseInterval, inForce, overlaps, successors } from './documents.ts';
@@ -31,6 +32,7 @@ export function validateEntries(entries: readonly ValidatableEntry[], unparsed: 
   }
   problems.push(...checkReferences(entries, schemaOf, unparsed));
   problems.push(...checkVersionsInForce(entries));
+  problems.push(...checkLegalConsistency(entries));
   return problems;
 }
 
