@@ -61,6 +61,11 @@ export const contentErrors = {
     message: (title: string, decided: string, current: string) => `《${title}》是程序规定，应引用作出决定时施行的版本：本案决定于${decided}，当时施行的是《${current}》`,
     hint: '监察法等程序规定按 decided 的日期选版本；党纪条例、政务处分法等实体规定按违纪违法行为发生时的版本（从旧兼从轻）。',
   },
+  proseArticle: {
+    message: (law: string, article: string, decided: string, current: string) =>
+      `正文引用了《${law}》${article}；本案决定于${decided}，当时施行的是《${current}》，本站没有收录该版本的这一条，条号可能已经改变`,
+    hint: '核对处理决定时施行版本的条号后再引用，并把该条补进制度文件；拿不准时只写法律名称，不写条号（以官方文本为准）。',
+  },
   datesOutOfOrder: {
     message: (detail: string) => `日期先后不对：${detail}`,
     hint: '处理顺序是：违纪违法行为 → 立案（filed）→ 最后一项处理决定或判决（decided，须在 year 这一年）。',

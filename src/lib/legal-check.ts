@@ -11,7 +11,7 @@ import type { DocumentData } from '../schemas/document.ts';
 import type { LegalThreshold, LegalTier } from '../schemas/legal.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { inForce, overlaps, successors } from './documents.ts';
-import type { CheckableEntry } from './references.ts';
+import type { ValidatableEntry } from './validate.ts';
 import { parseArticleRef } from './urls.ts';
 
 const DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -100,6 +100,8 @@ const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1));
 interface CaseInput {
   file: string;
   data: CaseData;
+  /** The Markdown body, read for article numbers cited in prose. */
+  body?: string;
 }
 interface DocInput {
   id: string;
@@ -113,6 +115,8 @@ export interface LegalContext {
   byCharge: ReadonlyMap<string, LegalThreshold[]>;
   /** Charge name for each violation-type id (受贿 → 受贿罪), to see an uncharged case that reached a threshold. */
   chargeOfViolation: ReadonlyMap<string, string>;
+  /** Procedural laws as prose names them, one per version family, to check article numbers cited in text. */
+  proceduralFamilies: readonly { name: string; pattern: RegExp; any: DocInput }[];
 }
 
 /** Builds the lookups once, so each case is checked in time proportional to its own references. */
@@ -121,7 +125,16 @@ export function legalContext(documents: readonly DocInput[], thresholds: readonl
   for (const row of thresholds) for (const charge of row.charges) byCharge.set(charge, [...(byCharge.get(charge) ?? []), row]);
   const chargeOfViolation = new Map<string, string>();
   for (const [id, name] of violationNames) if (byCharge.has(`${name}罪`)) chargeOfViolation.set(id, `${name}罪`);
-  return { documents: new Map(documents.map((d) => [d.id, d])), successorOf: successors(documents), byCharge, chargeOfViolation };
+  const families = new Map<string, { name: string; pattern: RegExp; any: DocInput }>();
+  for (const doc of documents) {
+    if (doc.data.governs !== 'decision') continue;
+    const key = doc.data.family ?? doc.id;
+    if (families.has(key)) continue;
+    const name = doc.data.title.replace(/（[^）]*）$/, '');
+    const short = name.replace(/^中华人民共和国/, '');
+    families.set(key, { name, any: doc, pattern: new RegExp(`(?:中华人民共和国)?${short}》?第([零一二两三四五六七八九十百\\d]+)条`, 'g') });
+  }
+  return { documents: new Map(documents.map((d) => [d.id, d])), successorOf: successors(documents), byCharge, chargeOfViolation, proceduralFamilies: [...families.values()] };
 }
 
 /** Every legal-consistency problem of one case. */
@@ -166,8 +179,44 @@ export function checkCase(c: CaseInput, ctx: LegalContext): ContentProblem[] {
     });
   }
 
+  out.push(...checkProseCitations(c, ctx));
   out.push(...checkUnitRules(c, ctx));
   out.push(...checkAmounts(c, ctx, excused));
+  return out;
+}
+
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === 'object' && !(value instanceof Date)) for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
+/**
+ * Prose names procedural law by article too (“依照《中华人民共和国监察法》第四十五条”). The number
+ * must exist in the version in force at the decision; the site carries the articles it is sure of,
+ * so a number the version lacks is either renumbered or unverified.
+ */
+function checkProseCitations(c: CaseInput, ctx: LegalContext): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  const text = [...strings(c.data), c.body ?? ''].join('\n');
+  for (const family of ctx.proceduralFamilies) {
+    const current = versionAt(family.any, c.data.decided, ctx);
+    if (!current) continue;
+    const seen = new Set<string>();
+    for (const m of text.matchAll(family.pattern)) {
+      const n = readNumber(m[1] ?? '');
+      if (n === undefined || seen.has(String(n))) continue;
+      seen.add(String(n));
+      if (current.data.articles.some((a) => a.n === String(n))) continue;
+      out.push({
+        file: c.file,
+        field: '正文',
+        code: 'proseArticle',
+        message: contentErrors.proseArticle.message(family.name, `第${m[1]}条`, ymd(c.data.decided), current.data.shortTitle),
+      });
+    }
+  }
   return out;
 }
 
@@ -192,9 +241,18 @@ function checkUnitRules(c: CaseInput, ctx: LegalContext): ContentProblem[] {
     const doc = ctx.documents.get(parseArticleRef(ref).documentId);
     if (!doc) return;
     const field = `rulesBreached[${i}]`;
-    if (doc.data.model) return push(field, `《${doc.data.shortTitle}》是示范文本，不是本单位的制度，请移到 comparableModels（页面显示为“可对照的示范条款”）`);
-    if (doc.data.layer !== 'unit') return push(field, `《${doc.data.shortTitle}》不是本单位制度；党纪国法的条款写在处理结果的 basis 中`);
-    if (!fits(doc)) return push(field, `《${doc.data.shortTitle}》适用于${written(doc)}，本案单位是${kind}`);
+    if (doc.data.model) {
+      push(field, `《${doc.data.shortTitle}》是示范文本，不是本单位的制度，请移到 comparableModels（页面显示为“可对照的示范条款”）`);
+      return;
+    }
+    if (doc.data.layer !== 'unit') {
+      push(field, `《${doc.data.shortTitle}》不是本单位制度；党纪国法的条款写在处理结果的 basis 中`);
+      return;
+    }
+    if (!fits(doc)) {
+      push(field, `《${doc.data.shortTitle}》适用于${written(doc)}，本案单位是${kind}`);
+      return;
+    }
     const valid = inForce(doc.data, ctx.successorOf.get(doc.id)?.data);
     if (!overlaps(valid, { from: yearStart(d.conduct.from), to: yearEnd(d.conduct.to) })) {
       push(field, `《${doc.data.shortTitle}》施行于${ymd(valid.from)}，行为发生的 ${d.conduct.from}—${d.conduct.to} 年间它不在施行期内，不能说行为违反了它`);
@@ -204,7 +262,10 @@ function checkUnitRules(c: CaseInput, ctx: LegalContext): ContentProblem[] {
     const doc = ctx.documents.get(parseArticleRef(ref).documentId);
     if (!doc) return;
     const field = `comparableModels[${i}]`;
-    if (!doc.data.model) return push(field, `《${doc.data.shortTitle}》不是示范文本；comparableModels 只列可对照的示范条款`);
+    if (!doc.data.model) {
+      push(field, `《${doc.data.shortTitle}》不是示范文本；comparableModels 只列可对照的示范条款`);
+      return;
+    }
     if (!fits(doc)) push(field, `示范文本《${doc.data.shortTitle}》写给${written(doc)}，本案单位是${kind}，不宜对照`);
   });
   return out;
@@ -224,6 +285,28 @@ function checkAmounts(c: CaseInput, ctx: LegalContext, excused: ReadonlySet<stri
   };
   const circumstance = d.circumstance?.label;
   const criminal = d.disposition.criminal;
+
+  // A stated circumstance must be one the law attaches to the amounts of these crimes, at this amount.
+  if (d.circumstance) {
+    const charges = criminal ? criminal.charges : d.violations.flatMap((v) => ctx.chargeOfViolation.get(v) ?? []);
+    const tiers = charges.flatMap((ch) => (ctx.byCharge.get(ch) ?? []).flatMap((r) => r.tiers));
+    const labels = [...new Set(tiers.flatMap((t) => (t.circumstance ? [t.circumstance.label] : [])))];
+    const tier = tiers.find((t) => t.circumstance?.label === d.circumstance?.label);
+    if (!tier?.circumstance) {
+      push('none', 'circumstance.label', labels.length > 0 ? `“${d.circumstance.label}”不是所涉罪名的情节档次：应为 ${labels.join(' / ')} 之一` : `所涉罪名在数额标准中没有可以降低起点的情节，不应填写 circumstance`);
+    } else if (d.amount !== undefined && (d.amount < tier.circumstance.from || d.amount >= tier.from)) {
+      push('none', 'circumstance.label', `“${tier.circumstance.label}”只用于${wan(tier.circumstance.from)}以上不满${wan(tier.from)}的数额，本案数额为${wan(d.amount)}`);
+    }
+  }
+
+  const rolled = criminal?.rolledOver;
+  if (criminal && rolled) {
+    const expected = Number((rolled.moved - rolled.repaidByLater).toFixed(4));
+    const stated = criminal.amounts?.['挪用公款罪'] ?? d.amount;
+    if (stated === undefined || Math.abs(stated - expected) > 0.005) {
+      push('none', criminal.amounts?.['挪用公款罪'] !== undefined ? 'disposition.criminal.amounts.挪用公款罪' : 'amount', `挪用公款以后挪用的归还以前挪用的，按案发时未还的数额认定：累计${wan(rolled.moved)}减去以后挪还的${wan(rolled.repaidByLater)}，应为${wan(expected)}，本案写的是${stated === undefined ? '（空）' : wan(stated)}`);
+    }
+  }
 
   if (!criminal) {
     // An uncharged case whose amount reached the threshold of the crime its violations name.
@@ -310,7 +393,7 @@ function checkAmounts(c: CaseInput, ctx: LegalContext, excused: ReadonlySet<stri
 }
 
 /** The check over all loaded entries: cases against documents, thresholds and violation types. */
-export function checkLegalConsistency(entries: readonly CheckableEntry[]): ContentProblem[] {
+export function checkLegalConsistency(entries: readonly ValidatableEntry[]): ContentProblem[] {
   const documents: DocInput[] = [];
   const thresholds: LegalThreshold[] = [];
   const violationNames = new Map<string, string>();
@@ -320,5 +403,5 @@ export function checkLegalConsistency(entries: readonly CheckableEntry[]): Conte
     else if (e.collection === 'violationTypes') violationNames.set(e.id, String(e.data['name']));
   }
   const ctx = legalContext(documents, thresholds, violationNames);
-  return entries.filter((e) => e.collection === 'cases').flatMap((e) => checkCase({ file: e.file, data: e.data as unknown as CaseData }, ctx));
+  return entries.filter((e) => e.collection === 'cases').flatMap((e) => checkCase({ file: e.file, data: e.data as unknown as CaseData, body: e.body }, ctx));
 }

@@ -53,7 +53,8 @@ export function checkVersionsInForce(entries: readonly ValidatableEntry[]): Cont
     const c = e.data as unknown as CaseData;
     const period = caseInterval(c.conduct.from, c.year);
     for (const ref of findRefs(schemaOf('cases'), e.data)) {
-      if (ref.collection !== 'documents') continue;
+      // A unit's own rules are held to the conduct alone, in legal-check.ts.
+      if (ref.collection !== 'documents' || ref.field.startsWith('rulesBreached')) continue;
       const doc = byId.get(parseArticleRef(ref.value).documentId);
       if (!doc || doc.data.model) continue;
       const valid = inForce(doc.data, next.get(doc.id)?.data);

@@ -62,6 +62,8 @@ export const dispositionSchema = z
         amounts: z.record(z.string(), z.number().nonnegative()).optional(),
         /** For 挪用公款: the use the judgment found (进行非法活动 / 进行营利活动 / 超过三个月未还). */
         use: z.string().optional(),
+        /** For 挪用公款 repaid with later misappropriations (以后挪用的归还以前挪用的): the sum moved out and the part so repaid, in 万元. */
+        rolledOver: z.strictObject({ moved: z.number().positive(), repaidByLater: z.number().nonnegative() }).optional(),
       })
       .optional(),
   })
