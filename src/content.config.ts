@@ -26,4 +26,5 @@ export const collections = {
   networkLinks: defineCollection({ loader: terms(specs.networkLinks.path), schema: () => messages(specs.networkLinks.schema()) }),
   synonyms: defineCollection({ loader: terms(specs.synonyms.path), schema: () => messages(specs.synonyms.schema()) }),
   practices: defineCollection({ loader: terms(specs.practices.path), schema: () => messages(specs.practices.schema()) }),
+  legalThresholds: defineCollection({ loader: terms(specs.legalThresholds.path), schema: () => messages(specs.legalThresholds.schema()) }),
 };

@@ -13,7 +13,9 @@ import { stringify } from 'yaml';
 import { articleLabel } from '../lib/cn-numerals.ts';
 import { caseInterval, inForce, overlaps, successors } from '../lib/documents.ts';
 import { parseMarkdown, parseYaml } from '../lib/frontmatter.ts';
-import { GOVERNMENT_SANCTIONS, LIGHT_MEASURES, PARTY_SANCTIONS, SURFACED_BY } from '../schemas/case.ts';
+import { tierFor } from '../lib/legal-check.ts';
+import { GOVERNMENT_SANCTIONS, LIGHT_MEASURES, PARTY_SANCTIONS, SURFACED_BY, type UNIT_KINDS } from '../schemas/case.ts';
+import { legalThresholdSchema, type LegalThreshold } from '../schemas/legal.ts';
 import { documentSchema, type DocumentData } from '../schemas/document.ts';
 import { z } from '../schemas/messages.ts';
 import { audienceSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from '../schemas/taxonomies.ts';
@@ -318,6 +320,8 @@ interface Reference {
   stages: Map<string, string>;
   audiences: z.output<typeof audienceSchema>[];
   docs: Documents;
+  /** The sentencing figures the content check holds cases to, by charge. */
+  thresholds: Map<string, LegalThreshold>;
 }
 
 /** The real documents, to cite only articles that exist and versions in force for a case's years. */
@@ -361,6 +365,10 @@ class Documents {
     return !!doc && doc.data.effective <= date;
   }
 
+  appliesTo(id: string): readonly string[] {
+    return this.#byId.get(id)?.data.appliesTo ?? [];
+  }
+
   articlesOf(id: string): string[] {
     return this.#byId.get(id)?.data.articles.map((a) => a.n) ?? [];
   }
@@ -389,8 +397,18 @@ function readReference(): Reference {
     stages: new Map(stageList.parse(terms('power-stages.yaml')).map((s) => [s.id, s.name])),
     audiences: audienceList.parse(terms('audiences.yaml')),
     docs: new Documents(docs),
+    // A crime whose figures depend on the use (挪用公款) is generated as 进行营利活动.
+    thresholds: new Map(
+      z
+        .array(legalThresholdSchema)
+        .parse(terms('legal-thresholds.yaml'))
+        .filter((t) => t.uses.length === 0 || t.uses.includes(BENCH_USE))
+        .flatMap((t) => t.charges.map((ch) => [ch, t] as const)),
+    ),
   };
 }
+
+const BENCH_USE = '进行营利活动';
 
 // ---------------------------------------------------------------------------------------------
 // Cases.
@@ -434,7 +452,9 @@ interface CaseContext {
   measures: (typeof LIGHT_MEASURES)[number][];
   term?: string;
   fine?: string;
+  use?: string;
   decisionMonth: number;
+  unitKind: keyof typeof UNIT_KINDS;
 }
 
 type Block = (c: CaseContext, r: Rng) => string;
@@ -777,7 +797,7 @@ function disposition(c: CaseContext, ref: Reference): Record<string, unknown> {
   }
   if (c.partySanction) {
     const version = docs.versionOn('party-discipline-regulations', on);
-    const wanted = c.severity === 'criminal' ? ['27', '8'] : ['8'];
+    const wanted = c.severity === 'criminal' ? ['27', '29', '8'] : ['8'];
     const article = version ? wanted.find((n) => docs.has(`${version}#${n}`)) : undefined;
     const basis = version ? [article ? `${version}#${article}` : version] : [];
     if (c.violations.includes('eight-rules')) basis.push('eight-rules');
@@ -804,11 +824,45 @@ function disposition(c: CaseContext, ref: Reference): Record<string, unknown> {
       charges: [crime.charge],
       term: c.term,
       ...(c.fine ? { fine: c.fine } : {}),
+      ...(c.use ? { use: c.use } : {}),
       basis: valid.length > 0 ? valid : ['criminal-law'],
       year: c.year,
     };
   }
   return out;
+}
+
+/** A sentence and fine inside the figures of legal-thresholds.yaml for the amount, so the generated corpus passes the content check. */
+function sentencing(charge: string, money: 'bribe' | 'take' | 'loss', amount: number | undefined, ref: Reference, r: Rng): { term: string; fine?: string; amount?: number; use?: string } {
+  const row = ref.thresholds.get(charge);
+  const first = row?.tiers[0];
+  if (!row || !first || amount === undefined) {
+    const years = int(r, 1, 3);
+    return { term: `有期徒刑${cn(years)}年${years < 3 && chance(r, 0.5) ? `，缓刑${cn(years + 1)}年` : ''}`, ...(money !== 'loss' ? { fine: `并处罚金人民币${int(r, 10, 20)}万元` } : {}) };
+  }
+  const counted = Math.max(amount, first.from);
+  const tier = tierFor(row, counted) ?? first;
+  const low = Math.max(6, tier.months.min);
+  const months = int(r, low, Math.min(tier.months.max ?? low + 48, low + 72));
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const term = `有期徒刑${years ? `${cn(years)}年` : ''}${rest ? `${cn(rest)}个月` : ''}${months <= 36 && chance(r, 0.4) ? `，缓刑${cn(years + 1)}年` : ''}`;
+  const floor = tier.fine ? Math.ceil(tier.fine.min) : 0;
+  const cap = tier.fine ? Math.floor(tier.fine.max ?? (tier.fine.maxTimesAmount ?? 2) * counted) : 0;
+  return {
+    term,
+    ...(tier.fine ? { fine: `并处罚金人民币${int(r, floor, Math.max(floor, cap))}万元` } : {}),
+    amount: counted,
+    ...(row.uses.length > 0 ? { use: BENCH_USE } : {}),
+  };
+}
+
+/** The kind of unit a generated post sits in, read from the unit's name. */
+function unitKindOf(unit: string): keyof typeof UNIT_KINDS {
+  if (/集团|公司/.test(unit)) return 'soe';
+  if (/村/.test(unit)) return 'village';
+  if (/医院|学校|中学|小学|中心|研究院|站|所$/.test(unit)) return 'institution';
+  return 'agency';
 }
 
 function caseContext(i: number, ref: Reference, r: Rng): CaseContext {
@@ -837,13 +891,11 @@ function caseContext(i: number, ref: Reference, r: Rng): CaseContext {
     ...(severity === 'sanction' && chance(r, 0.3) && ref.violations.has('duty-violation') ? ['duty-violation'] : []),
   ];
   const crimeInfo = crime ? CRIMES[crime] : undefined;
-  const amount = severity === 'light' ? (chance(r, 0.7) ? money(r, 0.2, 2.5) : undefined) : crimeInfo ? money(r, crimeInfo.money === 'loss' ? 30 : 6, chance(r, 0.15) ? 680 : 260) : money(r, 1, 18);
-  const termYears = amount === undefined ? 2 : amount >= 300 ? int(r, 10, 14) : amount >= 20 ? int(r, 3, 9) : int(r, 1, 3);
-  const termMonths = chance(r, 0.4) ? int(r, 1, 11) : 0;
-  const suspended = termYears < 3 && chance(r, 0.5);
-  const term = crimeInfo ? `有期徒刑${cn(termYears)}年${termMonths ? `${cn(termMonths)}个月` : ''}${suspended ? `，缓刑${cn(termYears + 1)}年` : ''}` : undefined;
-  const fineWan = amount === undefined || amount < 20 ? int(r, 10, 20) : amount < 300 ? int(r, 20, 100) : int(r, 50, 300);
-  const fine = crimeInfo && crimeInfo.money !== 'loss' ? `并处罚金人民币${fineWan}万元` : undefined;
+  let amount = severity === 'light' ? (chance(r, 0.7) ? money(r, 0.2, 2.5) : undefined) : crimeInfo ? money(r, crimeInfo.money === 'loss' ? 30 : 6, chance(r, 0.15) ? 680 : 260) : money(r, 1, 18);
+  const sentence = crimeInfo ? sentencing(crimeInfo.charge, crimeInfo.money, amount, ref, r) : undefined;
+  if (sentence?.amount !== undefined) amount = sentence.amount;
+  const term = sentence?.term;
+  const fine = sentence?.fine;
   const partySanction: CaseContext['partySanction'] =
     severity === 'criminal'
       ? '开除党籍'
@@ -898,6 +950,8 @@ function caseContext(i: number, ref: Reference, r: Rng): CaseContext {
     measures: severity === 'light' ? sample(r, LIGHT_MEASURES, int(r, 1, 2)) : [],
     ...(term ? { term } : {}),
     ...(fine ? { fine } : {}),
+    ...(sentence?.use ? { use: sentence.use } : {}),
+    unitKind: unitKindOf(unit),
     decisionMonth: int(r, 4, 10),
   };
 }
@@ -922,7 +976,11 @@ function caseFrontmatter(c: CaseContext, ref: Reference, r: Rng): Record<string,
   if (summary.length > 150) summary = `${summary.slice(0, 148)}。`;
   const publishedYear = Math.min(2026, int(r, c.year + 1, c.year + 3));
   const modelRules = c.words.rules.flatMap((id) => ref.docs.articlesOf(id).map((n) => `${id}#${n}`));
-  const rulesBreached = modelRules.length > 0 && chance(r, 0.4) ? sample(r, modelRules, int(r, 1, 2)).filter((x) => ref.docs.fits(x, c.from, c.year)) : [];
+  // Model texts are never the unit's own rule: they are offered for comparison, and only to the kind of unit they are written for.
+  const fitting = modelRules.filter((x) => ref.docs.appliesTo(x.split('#')[0] ?? '').includes(c.unitKind));
+  const comparableModels = fitting.length > 0 && chance(r, 0.4) ? sample(r, fitting, int(r, 1, 2)) : [];
+  const decided = c.severity === 'criminal' && c.term ? new Date(Date.UTC(c.year, Math.min(12, c.decisionMonth + 2) - 1, 15)) : decisionDate(c);
+  const filed = c.severity === 'light' ? undefined : new Date(Date.UTC(c.year, c.decisionMonth - 4, 10));
   const crime = chargeOf(c);
   const stageName = ref.stages.get(c.stage) ?? c.stage;
   return {
@@ -937,11 +995,16 @@ function caseFrontmatter(c: CaseContext, ref: Reference, r: Rng): Record<string,
     powerStage: c.stage,
     tier: c.tier,
     post: c.post,
+    unitKind: c.unitKind,
+    partyMember: true,
+    partyPost: c.tier === 'leader' || c.partySanction === '撤销党内职务',
+    ...(filed ? { filed: ymd(filed.getUTCFullYear(), filed.getUTCMonth() + 1, filed.getUTCDate()) } : {}),
+    decided: ymd(decided.getUTCFullYear(), decided.getUTCMonth() + 1, decided.getUTCDate()),
     violations: c.violations,
     surfacedBy: c.surfaced,
     ...(c.amount !== undefined ? { amount: c.amount } : {}),
     disposition: disposition(c, ref),
-    rulesBreached,
+    comparableModels,
     lessons: {
       leader: pick(r, [
         `主要负责人不应为${c.project}中的具体事项拍板，而应把关键环节交给集体研究和合规审查，自己末位表态。对同学、老乡、“朋友”的请托，要有拒绝的勇气。`,

@@ -57,6 +57,35 @@ export const contentErrors = {
     message: (title: string, period: string, years: string) => `引用的《${title}》${period}，案件所涉的 ${years} 期间不在其有效期内`,
     hint: '引用行为发生时有效的版本；同一制度的各版本见该文件页面的“版本”一栏。',
   },
+  versionAtDecision: {
+    message: (title: string, decided: string, current: string) => `《${title}》是程序规定，应引用作出决定时施行的版本：本案决定于${decided}，当时施行的是《${current}》`,
+    hint: '监察法等程序规定按 decided 的日期选版本；党纪条例、政务处分法等实体规定按违纪违法行为发生时的版本（从旧兼从轻）。',
+  },
+  proseArticle: {
+    message: (law: string, article: string, decided: string, current: string) =>
+      `正文引用了《${law}》${article}；本案决定于${decided}，当时施行的是《${current}》，本站没有收录该版本的这一条，条号可能已经改变`,
+    hint: '核对处理决定时施行版本的条号后再引用，并把该条补进制度文件；拿不准时只写法律名称，不写条号（以官方文本为准）。',
+  },
+  datesOutOfOrder: {
+    message: (detail: string) => `日期先后不对：${detail}`,
+    hint: '处理顺序是：违纪违法行为 → 立案（filed）→ 最后一项处理决定或判决（decided，须在 year 这一年）。',
+  },
+  partyStatus: {
+    message: (detail: string) => detail,
+    hint: '党纪处分只适用于党员（partyMember: true）；撤销党内职务只适用于担任党内职务的党员（partyPost: true），没有党内职务的党员按条例改为其他处分。',
+  },
+  unitRule: {
+    message: (detail: string) => detail,
+    hint: 'rulesBreached 只写本单位行为发生时已施行、适用于本类单位的制度；示范文本写在 comparableModels，页面显示为“可对照的示范条款”。',
+  },
+  legalAmount: {
+    message: (detail: string) => detail,
+    hint: '数额、刑期、罚金的标准见 content/taxonomies/legal-thresholds.yaml 及其所引条款；确有法定例外（自首减轻处罚等），在 exceptions 中写明 check 和理由。',
+  },
+  unreadableSentence: {
+    message: (field: string, value: string, expected: string) => `${field}“${value}”无法读出：应写成${expected}`,
+    hint: '刑期和罚金按判决书的说法写，数字可用汉字或阿拉伯数字；检查据此核对量刑档次。',
+  },
   personalData: {
     message: (kind: string, masked: string) => `疑似${kind}：${masked}`,
     hint: '公开内容不得包含个人信息：删除或改用化名；确需公开的号码（如公开的举报电话），请原样列入本条内容的 allowPersonalData。',

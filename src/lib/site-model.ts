@@ -110,7 +110,7 @@ export function compareCases(a: Entry<CaseData>, b: Entry<CaseData>): number {
 
 export function articleRefsOfCase(c: CaseData): string[] {
   const d = c.disposition;
-  return [...(d.party?.basis ?? []), ...(d.government?.basis ?? []), ...(d.criminal?.basis ?? []), ...c.rulesBreached];
+  return [...(d.party?.basis ?? []), ...(d.government?.basis ?? []), ...(d.criminal?.basis ?? []), ...c.rulesBreached, ...c.comparableModels];
 }
 
 export function buildSiteModel<

@@ -2,6 +2,7 @@ import { collectionSpecs } from '../schemas/index.ts';
 import { ID_PATTERN, type CollectionName } from '../schemas/fragments.ts';
 import { z } from '../schemas/messages.ts';
 import { checkCaseBody } from './body-checks.ts';
+import { checkLegalConsistency } from './legal-check.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { checkReferences, findRefs, type CheckableEntry } from './references.ts';
 import { caseInterval, inForce, overlaps, successors } from './documents.ts';
@@ -31,6 +32,7 @@ export function validateEntries(entries: readonly ValidatableEntry[], unparsed: 
   }
   problems.push(...checkReferences(entries, schemaOf, unparsed));
   problems.push(...checkVersionsInForce(entries));
+  problems.push(...checkLegalConsistency(entries));
   return problems;
 }
 
@@ -51,7 +53,8 @@ export function checkVersionsInForce(entries: readonly ValidatableEntry[]): Cont
     const c = e.data as unknown as CaseData;
     const period = caseInterval(c.conduct.from, c.year);
     for (const ref of findRefs(schemaOf('cases'), e.data)) {
-      if (ref.collection !== 'documents') continue;
+      // A unit's own rules are held to the conduct alone, in legal-check.ts.
+      if (ref.collection !== 'documents' || ref.field.startsWith('rulesBreached')) continue;
       const doc = byId.get(parseArticleRef(ref.value).documentId);
       if (!doc || doc.data.model) continue;
       const valid = inForce(doc.data, next.get(doc.id)?.data);

@@ -1,4 +1,5 @@
 import { z } from './messages.ts';
+import { UNIT_KINDS } from './case.ts';
 import { articleRef, date, heading, id, nonEmpty, publishing, ref, tags } from './fragments.ts';
 
 export const DOCUMENT_LAYERS = { party: '党内法规', law: '国家法律法规', unit: '本单位制度' } as const;
@@ -40,6 +41,10 @@ export const documentSchema = z
     reviewIntervalMonths: z.number().int().positive().default(6),
     /** 示范文本: a model text for a unit to adapt, not an issued rule. */
     model: z.boolean().default(false),
+    /** For unit rules and model texts: the kinds of unit the rule is written for; a case may only link a rule that fits its unit. */
+    appliesTo: z.array(z.enum(Object.keys(UNIT_KINDS) as [keyof typeof UNIT_KINDS, ...(keyof typeof UNIT_KINDS)[]])).default([]),
+    /** Which date picks the version a case must cite: the conduct (substantive rules) or the decision (procedural law such as the 监察法). */
+    governs: z.enum(['conduct', 'decision']).default('conduct'),
     /** For paraphrased national texts: the note that the official text prevails. */
     paraphrased: z.boolean().default(false),
     chapters: z.array(z.strictObject({ id: id(), title: nonEmpty(2) })).default([]),

@@ -8,6 +8,7 @@ import { courseSchema } from './course.ts';
 import { cultureSchema } from './culture.ts';
 import { documentSchema } from './document.ts';
 import type { CollectionName } from './fragments.ts';
+import { legalThresholdSchema } from './legal.ts';
 import { indicatorSchema, selfCheckSchema } from './spine.ts';
 import { actorSchema, audienceSchema, networkLevelSchema, networkLinkSchema, practiceSchema, synonymSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
 
@@ -36,4 +37,5 @@ export const collectionSpecs = {
   networkLinks: { kind: 'terms', path: 'network/links.yaml', schema: () => networkLinkSchema },
   practices: { kind: 'terms', path: 'network/practices.yaml', schema: () => practiceSchema },
   synonyms: { kind: 'terms', path: 'taxonomies/synonyms.yaml', schema: () => synonymSchema },
+  legalThresholds: { kind: 'terms', path: 'taxonomies/legal-thresholds.yaml', schema: () => legalThresholdSchema },
 } as const satisfies Record<CollectionName, CollectionSpec>;

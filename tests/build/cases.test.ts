@@ -47,3 +47,13 @@ describe('case pages', () => {
     expect(anchors.length).toBeGreaterThan(cases.length);
   });
 });
+
+describe('model texts on a case page', () => {
+  it('are offered for comparison, never as the rule the unit broke', () => {
+    const html = distFile('cases/soe-chairman-meeting-bypass/index.html').replace(/<[^>]+>/g, '');
+    expect(html).toContain('可对照的示范条款');
+    expect(html).toContain('下列条款出自本站的示范文本，不是本案单位当时施行的制度，本案并非违反了它们。');
+    expect(html).toContain('《“三重一大”集体决策制度》第三条');
+    for (const c of cases) expect(distFile(`cases/${c.id}/index.html`), c.id).not.toContain('违反的本单位制度');
+  });
+});

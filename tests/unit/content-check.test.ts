@@ -99,7 +99,7 @@ describe('schema errors name the file, the field and what was expected', () => {
 describe('personal data never ships', () => {
   it('a mobile number in a case body, by line', () => {
     const { problems, path } = problemsAfter('cases/public-case.md', '测试正文，包含招标一词。', '测试正文，举报人电话 13912345678。');
-    expect(problems).toEqual([{ file: path, field: '第 26 行', code: 'personalData', message: contentErrors.personalData.message('手机号码', '13*******78') }]);
+    expect(problems).toEqual([{ file: path, field: '第 31 行', code: 'personalData', message: contentErrors.personalData.message('手机号码', '13*******78') }]);
   });
 
   it('an ID-card number in frontmatter', () => {
@@ -163,7 +163,11 @@ describe('references are checked across the whole site', () => {
   });
 
   it('a superseded version is in force only until its successor takes effect', () => {
-    const { problems, path } = problemsAfter('cases/public-case.md', /year: 2021\nconduct: \{ from: 2018, to: 2020 \}/, 'year: 2025\nconduct: { from: 2024, to: 2025 }');
+    const dir = copyFixture();
+    plant(dir, 'cases/public-case.md', /year: 2021\nconduct: \{ from: 2018, to: 2020 \}/, 'year: 2025\nconduct: { from: 2024, to: 2025 }');
+    plant(dir, 'cases/public-case.md', 'filed: 2020-10-15\ndecided: 2021-06-18', 'filed: 2025-02-10\ndecided: 2025-09-18');
+    const { problems } = loadContent(dir, '/');
+    const path = relative('/', join(dir, 'cases/public-case.md'));
     expect(problems).toEqual([
       {
         file: path,
