@@ -20,7 +20,7 @@ describe('the mini fixture site', () => {
     const { entries, problems } = loadContent(MINI);
     expect(problems).toEqual([]);
     const count = (c: string) => entries.filter((e) => e.collection === c).length;
-    expect([count('cases'), count('courses'), count('culture'), count('documents')]).toEqual([3, 1, 1, 3]);
+    expect([count('cases'), count('courses'), count('culture'), count('documents')]).toEqual([3, 1, 3, 3]);
   });
 });
 
