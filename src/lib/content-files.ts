@@ -33,9 +33,14 @@ const ignored = (name: string) => name.startsWith('.') || name.startsWith('_');
 
 const entrySpecs = () => (Object.entries(collectionSpecs) as [CollectionName, CollectionSpec][]).filter(([, s]) => s.kind === 'entries');
 
-/** Walks the content root once; `cwd` decides how file names appear in problems. */
-export function listContentFiles(root: string, cwd = process.cwd()): ContentFiles {
+/**
+ * Walks the content root once; `cwd` decides how file names appear in problems. The build's own
+ * output folder (LIANJIAN_OUT) is not content even when it sits inside the root, as the
+ * benchmark's does.
+ */
+export function listContentFiles(root: string, cwd = process.cwd(), env: Record<string, string | undefined> = process.env): ContentFiles {
   const base = resolve(cwd, root);
+  const output = env['LIANJIAN_OUT'] ? resolve(cwd, env['LIANJIAN_OUT']) : undefined;
   const rel = (f: string) => relative(cwd, f);
   const problems: ContentProblem[] = [];
   const entries = new Map<CollectionName, string[]>();
@@ -63,7 +68,7 @@ export function listContentFiles(root: string, cwd = process.cwd()): ContentFile
     if (ignored(item.name)) continue;
     const full = join(base, item.name);
     const collection = entryFolders.get(item.name);
-    if (item.isFile() && FOLDER_NOTES.has(item.name)) continue;
+    if ((item.isFile() && FOLDER_NOTES.has(item.name)) || full === output) continue;
     if (item.isSymbolicLink()) report(full, 'symlink');
     else if (collection) {
       const list: string[] = [];

@@ -4,7 +4,7 @@
  * instead of stopping at the first, so an editor fixes a batch in one go.
  */
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import { classify, z as zod } from '../schemas/messages.ts';
 import { collectionSpecs, type CollectionSpec } from '../schemas/index.ts';
@@ -13,7 +13,7 @@ import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { listContentFiles } from './content-files.ts';
 import { EncodingError, FrontmatterError, parseMarkdown, parseYaml, readContentText } from './frontmatter.ts';
 import { bodyImageProblems, personalDataProblems, svgProblems } from './publish-checks.ts';
-import { buildRefIndex, checkRef, findRefs } from './references.ts';
+import { buildRefIndex, checkRef, findRefs, UNREADABLE } from './references.ts';
 import { checkEntryFile, validateEntries, type ValidatableEntry } from './validate.ts';
 
 /** An entry read from disk: what the whole-site checks take. */
@@ -41,9 +41,15 @@ export function issuesToProblems(file: string, issues: readonly z.core.$ZodIssue
   });
 }
 
-/** An image path in frontmatter must point at a file next to the entry. */
-const imageChecker = (entryFile: string) => () =>
-  zod.string().refine((p) => existsSync(resolve(dirname(entryFile), p)), { error: '图片文件不存在（路径相对于本条内容所在文件夹）' });
+/**
+ * An image path in frontmatter must point at a file next to the entry, inside the content folder:
+ * only there is it checked (an SVG's safety, personal data in its name) before it ships.
+ */
+const imageChecker = (entryFile: string, root: string) => () =>
+  zod
+    .string()
+    .refine((p) => existsSync(resolve(dirname(entryFile), p)), { error: '图片文件不存在（路径相对于本条内容所在文件夹）', abort: true })
+    .refine((p) => !relative(root, resolve(dirname(entryFile), p)).startsWith('..'), { error: '图片必须放在内容文件夹中，不能用 ../ 指向内容文件夹以外的文件' });
 
 const allowedIn = (data: unknown): string[] => {
   const list = data && typeof data === 'object' ? (data as Record<string, unknown>)['allowPersonalData'] : undefined;
@@ -79,6 +85,8 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
   if (!only) {
     problems.push(...files.problems);
     for (const full of files.images) {
+      // An image's name is published too, as part of its address in _astro/.
+      problems.push(...personalDataProblems({ file: rel(full), text: '', id: basename(full).replace(/\.[^.]+$/, ''), allowed: [] }));
       if (!full.toLowerCase().endsWith('.svg')) continue;
       const svg = readOrReport(full, rel(full), problems);
       if (svg !== undefined) problems.push(...svgProblems(rel(full), svg));
@@ -96,13 +104,17 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
       }
       let list: unknown;
       const text = readOrReport(base, file, problems);
-      if (text === undefined) continue;
+      if (text === undefined) {
+        unparsed.push({ collection: name, id: UNREADABLE });
+        continue;
+      }
       try {
         list = parseYaml(text);
       } catch (err) {
         if (!(err instanceof FrontmatterError)) throw err;
         problems.push(...personalDataProblems({ file, text, allowed: [] }));
         problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message(err.message) });
+        unparsed.push({ collection: name, id: UNREADABLE });
         continue;
       }
       problems.push(...personalDataProblems({ file, text, data: list, yamlLines: text.split('\n').length, allowed: [] }));
@@ -149,7 +161,7 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
       const yamlLines = text.length - parsed.body.length > 0 ? text.slice(0, text.length - parsed.body.length).split('\n').length - 1 : 0;
       problems.push(...personalDataProblems({ file, text, data: parsed.data, yamlLines, id, allowed: allowedIn(parsed.data) }));
       problems.push(...bodyImageProblems(file, full, parsed.body, resolve(cwd, root)));
-      const result = spec.schema(imageChecker(full)).safeParse(parsed.data, { reportInput: true });
+      const result = spec.schema(imageChecker(full, resolve(cwd, root))).safeParse(parsed.data, { reportInput: true });
       if (!result.success) {
         const schemaProblems = issuesToProblems(file, result.error.issues);
         problems.push(...schemaProblems);

@@ -70,61 +70,107 @@ function mask(value: string): string {
   return `${chars.slice(0, keep).join('')}${'*'.repeat(chars.length - keep * 2)}${chars.slice(-keep).join('')}`;
 }
 
-/** Text after normalisation, with the index in the original text of every character. */
+/** Text after normalisation, and where each of its characters came from in the original. */
 interface Mapped {
   text: string;
-  from: number[];
+  source: (index: number) => number;
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', commat: '@', period: '.', hyphen: '-', dash: '-', num: '#', plus: '+', lowbar: '_', ast: '*' };
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/y;
+/** Characters that may need work: entities, and anything beyond ASCII and CJK ideographs (full-width digits, ＠, odd spaces). */
+const SPECIAL = /&|[^\x00-\x7f\u4e00-\u9fff]/g;
 /** What may sit between two digits without a reader seeing it: spaces, line breaks, emphasis, escapes, zero-width characters. */
-const SOFT = /[\s*_~`\\\u200b-\u200d\u2060\ufeff]/;
+const SOFT_BETWEEN_DIGITS = /(?<=\d)[\s*_~`\\\u200b-\u200d\u2060\ufeff]+(?=[\dXx])/g;
 
-/** Decodes entities and applies NFKC character by character, so every output character keeps its source index. */
+/** NFKC per character is an ICU call; a text uses a few thousand distinct characters, so remember them. */
+const NFKC = new Map<string, string>();
+function nfkc(c: string): string {
+  let n = NFKC.get(c);
+  if (n === undefined) NFKC.set(c, (n = c.normalize('NFKC')));
+  return n;
+}
+
+/** Index of the last item whose key is at most `at` (items sorted by key). */
+function lastAtMost<T>(items: readonly T[], key: (t: T) => number, at: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid] as T;
+    if (key(item) <= at) {
+      found = item;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Decodes entities, applies NFKC, then drops soft separators between two digits (or a digit and
+ * the X of an ID number). Unchanged stretches are copied whole, so plain text costs little; a
+ * sparse map leads every character back to its place in the original, for line numbers.
+ */
 export function normaliseForScan(source: string): Mapped {
-  const chars: string[] = [];
-  const from: number[] = [];
-  for (let i = 0; i < source.length; ) {
+  const parts: string[] = [];
+  const segments: { out: number; src: number }[] = [{ out: 0, src: 0 }];
+  let last = 0;
+  let length = 0;
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(source); m; m = SPECIAL.exec(source)) {
+    const i = m.index;
     let piece: string | undefined;
-    let width = 0;
+    let width = 1;
     if (source[i] === '&') {
       ENTITY.lastIndex = i;
-      const m = ENTITY.exec(source);
-      if (m) {
-        const code = m[1] ? Number(m[1]) : m[2] ? Number.parseInt(m[2], 16) : undefined;
-        piece = code !== undefined && code <= 0x10ffff ? String.fromCodePoint(code) : m[3] ? NAMED_ENTITIES[m[3].toLowerCase()] : undefined;
-        if (piece !== undefined) width = m[0].length;
+      const e = ENTITY.exec(source);
+      if (e) {
+        const point = e[1] ? Number(e[1]) : e[2] ? Number.parseInt(e[2], 16) : undefined;
+        const decoded = point !== undefined && point <= 0x10ffff ? String.fromCodePoint(point) : e[3] ? NAMED_ENTITIES[e[3].toLowerCase()] : undefined;
+        if (decoded !== undefined) {
+          piece = nfkc(decoded);
+          width = e[0].length;
+        }
       }
+    } else {
+      const c = String.fromCodePoint(source.codePointAt(i) ?? 0);
+      width = c.length;
+      const n = nfkc(c);
+      if (n !== c) piece = n;
     }
-    if (piece === undefined) {
-      const cp = source.codePointAt(i) ?? 0;
-      piece = String.fromCodePoint(cp);
-      width = piece.length;
-    }
-    for (const c of piece.normalize('NFKC')) {
-      chars.push(c);
-      from.push(i);
-    }
-    i += width;
+    SPECIAL.lastIndex = i + width;
+    if (piece === undefined) continue;
+    parts.push(source.slice(last, i), piece);
+    length += i - last;
+    segments.push({ out: length, src: i });
+    length += piece.length;
+    last = i + width;
+    segments.push({ out: length, src: last });
   }
-  // Drop soft separators between two digits (or a digit and a trailing X of an ID number).
-  const text: string[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] ?? '';
-    if (SOFT.test(c) && /\d/.test(text.at(-1) ?? '')) {
-      let j = i;
-      while (j < chars.length && SOFT.test(chars[j] ?? '')) j++;
-      if (/[\dXx]/.test(chars[j] ?? '')) {
-        i = j - 1;
-        continue;
-      }
-    }
-    text.push(c);
-    map.push(from[i] ?? 0);
+  parts.push(source.slice(last));
+  const folded = parts.join('');
+
+  const kept: string[] = [];
+  const removed: { at: number; total: number }[] = [];
+  let prev = 0;
+  let total = 0;
+  let outLength = 0;
+  for (const m of folded.matchAll(SOFT_BETWEEN_DIGITS)) {
+    kept.push(folded.slice(prev, m.index));
+    outLength += m.index - prev;
+    total += m[0].length;
+    removed.push({ at: outLength, total });
+    prev = m.index + m[0].length;
   }
-  return { text: text.join(''), from: map };
+  kept.push(folded.slice(prev));
+  const toFolded = (i: number) => i + (lastAtMost(removed, (r) => r.at, i)?.total ?? 0);
+  const source_ = (i: number) => {
+    const f = toFolded(i);
+    const seg = lastAtMost(segments, (s) => s.out, f) ?? { out: 0, src: 0 };
+    return seg.src + (f - seg.out);
+  };
+  return { text: kept.join(''), source: source_ };
 }
 
 /** A separator people type inside numbers they copy: a space or a hyphen (after normalisation). */
@@ -142,7 +188,7 @@ const compact = (value: string) => normaliseForScan(value).text.replace(/[\s-]/g
 /** Every finding in a text, by line; values listed in `allowed` (a published hotline, say) are skipped. */
 export function findPersonalData(text: string, allowed: readonly string[] = []): PersonalDataFinding[] {
   const allow = new Set(allowed.map(compact));
-  const { text: flat, from } = normaliseForScan(text);
+  const { text: flat, source } = normaliseForScan(text);
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const lineOf = (index: number) => {
@@ -163,7 +209,7 @@ export function findPersonalData(text: string, allowed: readonly string[] = []):
     if (taken.some(([s, e]) => start < e && s < end)) return;
     taken.push([start, end]);
     if (allow.has(m[0].replace(/[\s-]/g, '').toLowerCase())) return;
-    out.push({ kind, line: lineOf(from[start] ?? 0), value: m[0], masked: mask(m[0]) });
+    out.push({ kind, line: lineOf(source(start)), value: m[0], masked: mask(m[0]) });
   };
   for (const m of flat.matchAll(ID_RE)) if (isValidIdCard(m[0].replace(/[\s-]/g, ''))) add('id-card', m);
   for (const m of flat.matchAll(OLD_ID_RE)) if (isValidOldIdCard(m[0].replace(/[\s-]/g, ''))) add('id-card', m);

@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFi
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentErrors } from '../../src/lib/content-errors.ts';
+import { listContentFiles } from '../../src/lib/content-files.ts';
 import { loadContent } from '../../src/lib/load-content.ts';
 import { copyFixture, plant } from '../helpers/fixture.ts';
 
@@ -118,6 +119,13 @@ describe('files the site would skip are reported, not silently ignored', () => {
     expect(check(dir)).toEqual([expected('cases/linked-case.md'), expected('cases/more'), expected('self-checks')]);
   });
 
+  it('the build\'s own output folder inside the content root (as the benchmark builds) is not content', () => {
+    const dir = copyFixture();
+    mkdirSync(join(dir, 'dist'));
+    expect(listContentFiles(dir, '/', { LIANJIAN_OUT: join(dir, 'dist') }).problems).toEqual([]);
+    expect(listContentFiles(dir, '/', {}).problems).toEqual([{ file: at(dir, 'dist'), field: '', code: 'unknownFolder', message: contentErrors.unknownFolder.message() }]);
+  });
+
   it('hidden files and _notes stay ignored, and a README at the top is the folder\'s own note', () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'cases/.DS_Store'), '');
@@ -175,6 +183,16 @@ describe('images in a Markdown body', () => {
     ]);
   });
 
+  it('a culture image outside the content folder is refused, so no unchecked SVG ships', () => {
+    const dir = copyFixture();
+    const outside = copyFixture();
+    writeFileSync(join(outside, 'evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+    plant(dir, 'culture/ink-stone.md', './images/ink-stone.svg', relative(join(dir, 'culture'), join(outside, 'evil.svg')));
+    expect(only(dir, 'culture/ink-stone.md')).toEqual([
+      { file: at(dir, 'culture/ink-stone.md'), field: 'images[0].src', code: 'invalid', message: '图片必须放在内容文件夹中，不能用 ../ 指向内容文件夹以外的文件' },
+    ]);
+  });
+
   it('a body image that exists passes, web addresses are not files', () => {
     const dir = copyFixture();
     plant(dir, 'cases/public-case.md', '## 违纪违法事实\n事实。', '## 违纪违法事实\n事实。\n\n![砚台](../culture/images/ink-stone.svg "线描")\n\n[网站](https://www.12388.gov.cn/)');
@@ -215,9 +233,26 @@ describe('personal data in a content file, named by file and field', () => {
     ]);
   });
 
+  it('a number in an image\'s file name, which becomes part of its address', () => {
+    const dir = copyFixture();
+    renameSync(join(dir, 'culture/images/ink-stone.svg'), join(dir, 'culture/images/ink-stone-13912345678.svg'));
+    plant(dir, 'culture/ink-stone.md', './images/ink-stone.svg', './images/ink-stone-13912345678.svg');
+    expect(check(dir)).toEqual([
+      { file: at(dir, 'culture/images/ink-stone-13912345678.svg'), field: '文件名', code: 'personalData', message: contentErrors.personalData.message('手机号码', '13*******78') },
+    ]);
+  });
+
   it('an allowed hotline stays allowed when typed in full-width digits', () => {
     const dir = copyFixture();
     plant(dir, 'cases/public-case.md', 'source: 测试用教学案例。', 'source: 测试用教学案例，举报电话１３９ １２３４ ５６７８。\nallowPersonalData: ["13912345678"]');
     expect(check(dir)).toEqual([]);
+  });
+});
+
+describe('one broken file does not bury the report in follow-on errors', () => {
+  it('a taxonomy file with a YAML error does not turn every reference into it into a missing one', () => {
+    const dir = copyFixture();
+    plant(dir, 'taxonomies/sectors.yaml', 'name: 工程建设', 'name: !secret 工程建设');
+    expect(check(dir).map((p) => [relative(dir, join('/', p.file)), p.code])).toEqual([['taxonomies/sectors.yaml', 'yamlSyntax']]);
   });
 });
