@@ -53,7 +53,8 @@ export function listContentFiles(root: string, cwd = process.cwd(), env: Record<
 
   const walkEntries = (dir: string, out: string[]) => {
     for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (ignored(item.name)) continue;
+      // Astro's glob (`**/[^_]*.md`) skips `_` files but not `_` folders: neither may we.
+      if (ignored(item.name) && !(item.isDirectory() && item.name.startsWith('_'))) continue;
       const full = join(dir, item.name);
       if (item.isSymbolicLink()) report(full, 'symlink');
       else if (item.isDirectory()) walkEntries(full, out);

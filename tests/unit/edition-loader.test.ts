@@ -2,7 +2,7 @@
  * Which entries an edition hands to Astro at all: drafts never, internal entries only in the
  * internal edition, and a file whose frontmatter cannot be read never (the check names it).
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hiddenEntries } from '../../src/lib/edition-loader.ts';
@@ -18,6 +18,13 @@ describe('entries left out before Astro sees them', () => {
   it('the internal edition still leaves out drafts, an internal draft included', () => {
     expect(hiddenEntries(MINI, 'cases', 'internal')).toEqual(['draft-case.md']);
     expect(hiddenEntries(MINI, 'culture', 'internal')).toEqual(['draft-artwork.md']);
+  });
+
+  it('an entry in a folder starting with _ is content (Astro reads it), so it is checked and filtered too', () => {
+    const dir = copyFixture();
+    mkdirSync(join(dir, 'cases/_archive'));
+    copyFileSync(join(dir, 'cases/draft-case.md'), join(dir, 'cases/_archive/archived-case.md'));
+    expect(hiddenEntries(dir, 'cases', 'public')).toEqual(['_archive/archived-case.md', 'draft-case.md', 'internal-case.md']);
   });
 
   it('a file it cannot read, or with an unexpected draft value, is left out rather than published', () => {
