@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import outputSweep from './src/integrations/output-sweep.ts';
 import { markdownSafety } from './src/lib/markdown-safety.ts';
 
 const contentRoot = process.env.LIANJIAN_CONTENT ?? './content';
@@ -27,6 +28,8 @@ export default defineConfig({
     mdx(),
     // Pages a search engine has no use for stay out; the internal edition is never crawled.
     sitemap({ filter: (page) => edition === 'public' && !/\/(search|builder|study|404)\/?$/.test(new URL(page).pathname) }),
+    // Last, so it sees every file the others wrote: no asset of an unpublished entry ships.
+    outputSweep(),
   ],
   build: { format: 'directory' },
   // Raw HTML in editors' Markdown is shown as text, never run (src/lib/markdown-safety.ts).

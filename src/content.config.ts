@@ -1,21 +1,23 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { collectionSpecs as specs } from './schemas/index.ts';
 import { withCatalogueMessages as messages } from './schemas/messages.ts';
-import { contentRoot } from './lib/content-root.ts';
+import { contentRoot, edition } from './lib/content-root.ts';
+import { publishedEntries } from './lib/edition-loader.ts';
+import type { CollectionName } from './schemas/fragments.ts';
 
 const root = contentRoot();
-// Editors write Markdown; MDX (which runs code) is kept for the project's own pages.
-const entries = (path: string) => glob({ pattern: '**/[^_]*.md', base: `${root}/${path}` });
+// Only what this edition publishes reaches Astro, so nothing else can reach its asset pipeline.
+const entries = (collection: CollectionName) => publishedEntries(root, collection, edition());
 const terms = (path: string) => file(`${root}/${path}`);
 
 export const collections = {
-  cases: defineCollection({ loader: entries(specs.cases.path), schema: () => messages(specs.cases.schema()) }),
-  courses: defineCollection({ loader: entries(specs.courses.path), schema: () => messages(specs.courses.schema()) }),
-  culture: defineCollection({ loader: entries(specs.culture.path), schema: ({ image }) => messages(specs.culture.schema(image)) }),
-  documents: defineCollection({ loader: entries(specs.documents.path), schema: () => messages(specs.documents.schema()) }),
-  indicators: defineCollection({ loader: entries(specs.indicators.path), schema: () => messages(specs.indicators.schema()) }),
-  selfChecks: defineCollection({ loader: entries(specs.selfChecks.path), schema: () => messages(specs.selfChecks.schema()) }),
+  cases: defineCollection({ loader: entries('cases'), schema: () => messages(specs.cases.schema()) }),
+  courses: defineCollection({ loader: entries('courses'), schema: () => messages(specs.courses.schema()) }),
+  culture: defineCollection({ loader: entries('culture'), schema: ({ image }) => messages(specs.culture.schema(image)) }),
+  documents: defineCollection({ loader: entries('documents'), schema: () => messages(specs.documents.schema()) }),
+  indicators: defineCollection({ loader: entries('indicators'), schema: () => messages(specs.indicators.schema()) }),
+  selfChecks: defineCollection({ loader: entries('selfChecks'), schema: () => messages(specs.selfChecks.schema()) }),
   sectors: defineCollection({ loader: terms(specs.sectors.path), schema: () => messages(specs.sectors.schema()) }),
   riskPoints: defineCollection({ loader: terms(specs.riskPoints.path), schema: () => messages(specs.riskPoints.schema()) }),
   violationTypes: defineCollection({ loader: terms(specs.violationTypes.path), schema: () => messages(specs.violationTypes.schema()) }),

@@ -6,6 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ContentError } from '../lib/content-errors.ts';
 import { contentRoot, edition } from '../lib/content-root.ts';
+import { hiddenEntries } from '../lib/edition-loader.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
 import { validateEntries, type ValidatableEntry } from '../lib/validate.ts';
 import { collectionNames, type CollectionName } from '../schemas/fragments.ts';
@@ -51,7 +52,12 @@ async function load(): Promise<Site> {
         return { collection, id: e.id, file: e.filePath ?? termsFile ?? collection, data: e.data as Record<string, unknown>, body: e.body ?? '', ...(termsFile ? { fieldPrefix: `[${e.id}]` } : {}) };
       }),
     );
-    const problems = validateEntries(all);
+    // Entries this edition leaves out never reach Astro (lib/edition-loader.ts) but still exist:
+    // references to them are valid.
+    const hidden = (['cases', 'courses', 'culture', 'documents', 'indicators', 'selfChecks'] as const).flatMap((collection) =>
+      hiddenEntries(contentRoot(), collection, edition()).map((f) => ({ collection, id: f.replace(/\.md$/, '') })),
+    );
+    const problems = validateEntries(all, hidden);
     if (problems.length > 0) throw new ContentError(problems);
   }
   return buildSiteModel(input, edition());

@@ -98,6 +98,47 @@ export const contentErrors = {
     message: (detail: string) => detail,
     hint: '按提示修改后重新检查。',
   },
+  // Input problems (issue 16): files the site would otherwise skip, misread or crash on.
+  notUtf8: {
+    message: () => '文件不是 UTF-8 编码（可能是 GBK）',
+    hint: '用编辑器“另存为 UTF-8”后再提交；WPS、记事本等默认的 GBK/ANSI 编码会让标题和正文变成乱码。',
+  },
+  unknownFile: {
+    message: () => '不认识的文件：内容文件夹只读取小写扩展名 .md 的条目和图片（.svg、.png、.jpg、.webp 等）',
+    hint: '条目改名为小写 .md（不用 .MD、.markdown 或 .mdx）；不需要发布的文件移出内容文件夹，或在文件名前加下划线 _。',
+  },
+  unknownFolder: {
+    message: () => '不认识的文件夹：其中的文件不会被读取',
+    hint: '内容只能放在 cases、courses、culture、documents、indicators、self-checks、taxonomies、network 这些文件夹中；检查文件夹名是否拼错。',
+  },
+  symlink: {
+    message: () => '不支持符号链接（快捷方式）：检查和构建都不会跟随它',
+    hint: '把文件或文件夹本身复制到内容文件夹中，不要用链接指向别处。',
+  },
+  unsafeSvg: {
+    message: (what: string) => `SVG 图片含有不安全的内容：${what}`,
+    hint: 'SVG 只能包含图形和文字：删除 <script>、onload 等事件属性、<foreignObject>、javascript:/data: 链接和指向外部网站的引用；用绘图软件导出时选择“纯 SVG”。',
+  },
+  missingImage: {
+    message: (src: string) => `正文引用的图片“${src}”不存在（路径相对于本条内容所在文件夹）`,
+    hint: '检查文件名和大小写，图片放在条目旁边或 images/ 文件夹中，用 ./ 开头的相对路径引用。',
+  },
+  versionCycle: {
+    message: (chain: string) => `supersedes 形成循环：${chain}`,
+    hint: '版本链只能从新到旧单向声明：新版本写 supersedes: 旧版本id，旧版本不写。',
+  },
+  selfReference: {
+    message: (field: string) => `${field}不能指向本条内容自己`,
+    hint: '填写另一条内容的 id。',
+  },
+  twoSuccessors: {
+    message: (id: string, others: readonly string[]) => `“${id}”已被 ${others.join('、')} 同时声明取代：一个版本只能有一个直接后继`,
+    hint: '同一制度的版本应排成一条链：最新版本取代上一版本，上一版本再取代更早的版本。',
+  },
+  prerequisiteCycle: {
+    message: (chain: string) => `先修模块形成循环：${chain}`,
+    hint: '先修关系只能从基础到进阶单向声明，删去其中一环。',
+  },
 } as const;
 
 export type ContentErrorCode = keyof typeof contentErrors;

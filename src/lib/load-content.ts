@@ -3,16 +3,18 @@
  * build uses: the engine behind `npm run check` and the schema tests. Collects every problem
  * instead of stopping at the first, so an editor fixes a batch in one go.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import { classify, z as zod } from '../schemas/messages.ts';
 import { collectionSpecs, type CollectionSpec } from '../schemas/index.ts';
 import type { CollectionName } from '../schemas/fragments.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
-import { FrontmatterError, parseMarkdown, parseYaml } from './frontmatter.ts';
-import { findPersonalData, PERSONAL_DATA_LABELS } from './personal-data.ts';
-import { validateEntries, type ValidatableEntry } from './validate.ts';
+import { listContentFiles } from './content-files.ts';
+import { EncodingError, FrontmatterError, parseMarkdown, parseYaml, readContentText } from './frontmatter.ts';
+import { bodyImageProblems, personalDataProblems, svgProblems } from './publish-checks.ts';
+import { buildRefIndex, checkRef, findRefs, UNREADABLE } from './references.ts';
+import { checkEntryFile, validateEntries, type ValidatableEntry } from './validate.ts';
 
 /** An entry read from disk: what the whole-site checks take. */
 export type LoadedEntry = ValidatableEntry;
@@ -39,29 +41,37 @@ export function issuesToProblems(file: string, issues: readonly z.core.$ZodIssue
   });
 }
 
-function listMarkdown(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const item of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, item.name);
-    if (item.isDirectory()) out.push(...listMarkdown(full));
-    else if (item.name.endsWith('.md') && !item.name.startsWith('_')) out.push(full);
+/**
+ * An image path in frontmatter must point at a file next to the entry, inside the content folder:
+ * only there is it checked (an SVG's safety, personal data in its name) before it ships.
+ */
+const imageChecker = (entryFile: string, root: string) => () =>
+  zod
+    .string()
+    .refine((p) => existsSync(resolve(dirname(entryFile), p)), { error: '图片文件不存在（路径相对于本条内容所在文件夹）', abort: true })
+    .refine((p) => !relative(root, resolve(dirname(entryFile), p)).startsWith('..'), { error: '图片必须放在内容文件夹中，不能用 ../ 指向内容文件夹以外的文件' });
+
+const allowedIn = (data: unknown): string[] => {
+  const list = data && typeof data === 'object' ? (data as Record<string, unknown>)['allowPersonalData'] : undefined;
+  return Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string') : [];
+};
+
+/** Reads a file as strict UTF-8, or records why it cannot be read. */
+function readOrReport(full: string, file: string, problems: ContentProblem[]): string | undefined {
+  try {
+    return readContentText(full);
+  } catch (err) {
+    if (!(err instanceof EncodingError)) throw err;
+    problems.push({ file, field: '', code: 'notUtf8', message: contentErrors.notUtf8.message() });
+    return undefined;
   }
-  return out.sort();
 }
 
-/** An image path in frontmatter must point at a file next to the entry. */
-const imageChecker = (entryFile: string) => () =>
-  zod.string().refine((p) => existsSync(resolve(dirname(entryFile), p)), { error: '图片文件不存在（路径相对于本条内容所在文件夹）' });
-
-/** Personal data in a file's whole text, frontmatter included, reported by line. */
-function personalDataProblems(file: string, text: string, allowed: readonly string[]): ContentProblem[] {
-  return findPersonalData(text, allowed).map((f) => ({
-    file,
-    field: `第 ${f.line} 行`,
-    code: 'personalData' as const,
-    message: contentErrors.personalData.message(PERSONAL_DATA_LABELS[f.kind], f.masked),
-  }));
+/** A file that failed its schema, kept so its other checks (file name, references, sections) still run. */
+interface FailedEntry {
+  entry: ValidatableEntry;
+  /** Fields the schema already reported, not to be reported twice. */
+  reported: Set<string>;
 }
 
 /** Loads and parses content; `only` limits it to the collections a caller needs (the indexer needs two of ten thousand files). */
@@ -69,7 +79,19 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
   const entries: LoadedEntry[] = [];
   const problems: ContentProblem[] = [];
   const unparsed: { collection: CollectionName; id: string }[] = [];
+  const partial: FailedEntry[] = [];
   const rel = (f: string) => relative(cwd, f);
+  const files = listContentFiles(root, cwd);
+  if (!only) {
+    problems.push(...files.problems);
+    for (const full of files.images) {
+      // An image's name is published too, as part of its address in _astro/.
+      problems.push(...personalDataProblems({ file: rel(full), text: '', id: basename(full).replace(/\.[^.]+$/, ''), allowed: [] }));
+      if (!full.toLowerCase().endsWith('.svg')) continue;
+      const svg = readOrReport(full, rel(full), problems);
+      if (svg !== undefined) problems.push(...svgProblems(rel(full), svg));
+    }
+  }
 
   for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, CollectionSpec][]) {
     if (only && !only.includes(name)) continue;
@@ -81,14 +103,21 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
         continue;
       }
       let list: unknown;
-      const text = readFileSync(base, 'utf8');
-      problems.push(...personalDataProblems(file, text, []));
+      const text = readOrReport(base, file, problems);
+      if (text === undefined) {
+        unparsed.push({ collection: name, id: UNREADABLE });
+        continue;
+      }
       try {
         list = parseYaml(text);
       } catch (err) {
-        problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message((err as Error).message) });
+        if (!(err instanceof FrontmatterError)) throw err;
+        problems.push(...personalDataProblems({ file, text, allowed: [] }));
+        problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message(err.message) });
+        unparsed.push({ collection: name, id: UNREADABLE });
         continue;
       }
+      problems.push(...personalDataProblems({ file, text, data: list, yamlLines: text.split('\n').length, allowed: [] }));
       if (!Array.isArray(list)) {
         problems.push({ file, field: '', code: 'invalid', message: '分类数据文件应是以“- id: …”开头的列表' });
         continue;
@@ -110,26 +139,34 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
       });
       continue;
     }
-    for (const full of listMarkdown(base)) {
+    for (const full of files.entries.get(name) ?? []) {
       const file = rel(full);
       const id = relative(base, full).replace(/\.md$/, '');
+      const text = readOrReport(full, file, problems);
+      if (text === undefined) {
+        unparsed.push({ collection: name, id });
+        continue;
+      }
       let parsed;
-      const text = readFileSync(full, 'utf8');
       try {
         parsed = parseMarkdown(text);
       } catch (err) {
         if (!(err instanceof FrontmatterError)) throw err;
+        // Personal data is looked for even when the entry has other problems: every problem at once.
+        problems.push(...personalDataProblems({ file, text, id, allowed: [] }));
         problems.push({ file, field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message(err.message) });
         unparsed.push({ collection: name, id });
         continue;
       }
-      // Personal data is looked for even when the entry has other problems: every problem at once.
-      const allowed = parsed.data['allowPersonalData'];
-      problems.push(...personalDataProblems(file, text, Array.isArray(allowed) ? allowed.filter((a): a is string => typeof a === 'string') : []));
-      const result = spec.schema(imageChecker(full)).safeParse(parsed.data, { reportInput: true });
+      const yamlLines = text.length - parsed.body.length > 0 ? text.slice(0, text.length - parsed.body.length).split('\n').length - 1 : 0;
+      problems.push(...personalDataProblems({ file, text, data: parsed.data, yamlLines, id, allowed: allowedIn(parsed.data) }));
+      problems.push(...bodyImageProblems(file, full, parsed.body, resolve(cwd, root)));
+      const result = spec.schema(imageChecker(full, resolve(cwd, root))).safeParse(parsed.data, { reportInput: true });
       if (!result.success) {
-        problems.push(...issuesToProblems(file, result.error.issues));
+        const schemaProblems = issuesToProblems(file, result.error.issues);
+        problems.push(...schemaProblems);
         unparsed.push({ collection: name, id });
+        partial.push({ entry: { collection: name, id, file, data: parsed.data, body: parsed.body }, reported: new Set(schemaProblems.map((p) => p.field)) });
         continue;
       }
       const data = result.data as Record<string, unknown>;
@@ -137,5 +174,25 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
     }
   }
   problems.push(...validateEntries(entries, unparsed));
+  problems.push(...checkPartialEntries(partial, entries, unparsed));
   return { entries, problems };
+}
+
+/**
+ * A file that failed its schema still gets the checks that do not need valid data, in the same
+ * run: its file name, its case sections and every reference it makes that the schema did not
+ * already report.
+ */
+function checkPartialEntries(partial: readonly FailedEntry[], entries: readonly LoadedEntry[], unparsed: readonly { collection: CollectionName; id: string }[]): ContentProblem[] {
+  if (partial.length === 0) return [];
+  const index = buildRefIndex(entries, unparsed);
+  return partial.flatMap(({ entry, reported }) => {
+    const refs = findRefs(collectionSpecs[entry.collection].schema(() => zod.string()), entry.data)
+      .filter((r) => !reported.has(r.field))
+      .flatMap((r) => {
+        const p = checkRef(r, index);
+        return p ? [{ file: entry.file, ...p }] : [];
+      });
+    return [...checkEntryFile(entry), ...refs];
+  });
 }

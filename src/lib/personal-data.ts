@@ -1,8 +1,13 @@
 /**
- * Finds personal data that must never reach a public page: mainland ID-card numbers (with a valid
- * check digit and a real birth date), mobile numbers, bank-card numbers that pass the Luhn check,
- * and e-mail addresses. Each finding carries its line and a masked value, so the report itself
- * does not repeat the number in full.
+ * Finds personal data that must never reach a public page: mainland ID-card numbers (18 digits with
+ * a valid check digit, or the old 15-digit form, with a real birth date), mobile numbers,
+ * bank-card numbers that pass the Luhn check, and e-mail addresses. Each finding carries its line
+ * and a masked value, so the report itself does not repeat the number in full.
+ *
+ * Text is scanned as a reader would see it, not as it was typed: NFKC folds full-width digits and
+ * ＠ (pasted from Word or typed with an IME) to ASCII, HTML entities are decoded, and whitespace,
+ * line breaks, Markdown emphasis and escapes between two digits are dropped, so
+ * `139**1234**5678`, `&#49;3912345678` and a number broken over two lines are all found.
  */
 export type PersonalDataKind = 'id-card' | 'mobile' | 'bank-card' | 'email';
 
@@ -22,6 +27,17 @@ export interface PersonalDataFinding {
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
+
+/** The pre-1999 form: six-digit area, YYMMDD birth date in the 1900s, three-digit sequence. */
+export function isValidOldIdCard(id: string): boolean {
+  if (!/^[1-8]\d{14}$/.test(id)) return false;
+  return isRealDate(1900 + Number(id.slice(6, 8)), Number(id.slice(8, 10)), Number(id.slice(10, 12)));
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 export function isValidIdCard(id: string): boolean {
   if (!/^[1-9]\d{16}[\dXx]$/.test(id)) return false;
@@ -54,33 +70,177 @@ function mask(value: string): string {
   return `${chars.slice(0, keep).join('')}${'*'.repeat(chars.length - keep * 2)}${chars.slice(-keep).join('')}`;
 }
 
-const ID_RE = /(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/g;
+/** Text after normalisation, and where each of its characters came from in the original. */
+interface Mapped {
+  text: string;
+  source: (index: number) => number;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', commat: '@', period: '.', hyphen: '-', dash: '-', num: '#', plus: '+', lowbar: '_', ast: '*' };
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/y;
+/** Characters that may need work: entities, and anything beyond ASCII and CJK ideographs (full-width digits, ＠, odd spaces). */
+const SPECIAL = /&|[^\x00-\x7f\u4e00-\u9fff]/g;
+/** What may sit between two digits without a reader seeing it: spaces, line breaks, emphasis, escapes, zero-width characters. */
+const SOFT_BETWEEN_DIGITS = /(?<=\d)[\s*_~`\\\u200b-\u200d\u2060\ufeff]+(?=[\dXx])/g;
+
+/** NFKC per character is an ICU call; a text uses a few thousand distinct characters, so remember them. */
+const NFKC = new Map<string, string>();
+function nfkc(c: string): string {
+  let n = NFKC.get(c);
+  if (n === undefined) NFKC.set(c, (n = c.normalize('NFKC')));
+  return n;
+}
+
+/** Index of the last item whose key is at most `at` (items sorted by key). */
+function lastAtMost<T>(items: readonly T[], key: (t: T) => number, at: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid] as T;
+    if (key(item) <= at) {
+      found = item;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Decodes entities, applies NFKC, then drops soft separators between two digits (or a digit and
+ * the X of an ID number). Unchanged stretches are copied whole, so plain text costs little; a
+ * sparse map leads every character back to its place in the original, for line numbers.
+ */
+export function normaliseForScan(source: string): Mapped {
+  const parts: string[] = [];
+  const segments: { out: number; src: number }[] = [{ out: 0, src: 0 }];
+  let last = 0;
+  let length = 0;
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(source); m; m = SPECIAL.exec(source)) {
+    const i = m.index;
+    let piece: string | undefined;
+    let width = 1;
+    if (source[i] === '&') {
+      ENTITY.lastIndex = i;
+      const e = ENTITY.exec(source);
+      if (e) {
+        const point = e[1] ? Number(e[1]) : e[2] ? Number.parseInt(e[2], 16) : undefined;
+        const decoded = point !== undefined && point <= 0x10ffff ? String.fromCodePoint(point) : e[3] ? NAMED_ENTITIES[e[3].toLowerCase()] : undefined;
+        if (decoded !== undefined) {
+          piece = nfkc(decoded);
+          width = e[0].length;
+        }
+      }
+    } else {
+      const c = String.fromCodePoint(source.codePointAt(i) ?? 0);
+      width = c.length;
+      const n = nfkc(c);
+      if (n !== c) piece = n;
+    }
+    SPECIAL.lastIndex = i + width;
+    if (piece === undefined) continue;
+    parts.push(source.slice(last, i), piece);
+    length += i - last;
+    segments.push({ out: length, src: i });
+    length += piece.length;
+    last = i + width;
+    segments.push({ out: length, src: last });
+  }
+  parts.push(source.slice(last));
+  const folded = parts.join('');
+
+  const kept: string[] = [];
+  const removed: { at: number; total: number }[] = [];
+  let prev = 0;
+  let total = 0;
+  let outLength = 0;
+  for (const m of folded.matchAll(SOFT_BETWEEN_DIGITS)) {
+    kept.push(folded.slice(prev, m.index));
+    outLength += m.index - prev;
+    total += m[0].length;
+    removed.push({ at: outLength, total });
+    prev = m.index + m[0].length;
+  }
+  kept.push(folded.slice(prev));
+  const toFolded = (i: number) => i + (lastAtMost(removed, (r) => r.at, i)?.total ?? 0);
+  const source_ = (i: number) => {
+    const f = toFolded(i);
+    const seg = lastAtMost(segments, (s) => s.out, f) ?? { out: 0, src: 0 };
+    return seg.src + (f - seg.out);
+  };
+  return { text: kept.join(''), source: source_ };
+}
+
+/** A separator people type inside numbers they copy: a space or a hyphen (after normalisation). */
+const SEP = '[-\\s]?';
+const ID_RE = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}\\d{8}${SEP}\\d{3}[\\dXx](?![\\dXx])`, 'g');
+const OLD_ID_RE = new RegExp(`(?<!\\d)[1-8]\\d{5}${SEP}\\d{6}${SEP}\\d{3}(?!\\d)`, 'g');
 const MOBILE_RE = /(?<![\d.])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![\d.])/g;
 const CARD_RE = /(?<![\d.])\d(?:[ -]?\d){15,18}(?![\d.])/g;
-const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Unicode domains (张三@单位.中国) count: NFKC has already turned a full-width ＠ into @.
+const EMAIL_RE = /[A-Za-z0-9._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+/** What a value looks like without the separators people put into numbers. */
+const compact = (value: string) => normaliseForScan(value).text.replace(/[\s-]/g, '').toLowerCase();
 
 /** Every finding in a text, by line; values listed in `allowed` (a published hotline, say) are skipped. */
 export function findPersonalData(text: string, allowed: readonly string[] = []): PersonalDataFinding[] {
-  const allow = new Set(allowed.map((a) => a.replace(/[\s-]/g, '')));
-  const out: PersonalDataFinding[] = [];
-  text.split('\n').forEach((lineText, i) => {
-    const line = i + 1;
-    const taken: [number, number][] = [];
-    const add = (kind: PersonalDataKind, m: RegExpMatchArray) => {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      if (taken.some(([s, e]) => start < e && s < end)) return;
-      taken.push([start, end]);
-      if (allow.has(m[0].replace(/[\s-]/g, ''))) return;
-      out.push({ kind, line, value: m[0], masked: mask(m[0]) });
-    };
-    for (const m of lineText.matchAll(ID_RE)) if (isValidIdCard(m[0])) add('id-card', m);
-    for (const m of lineText.matchAll(MOBILE_RE)) add('mobile', m);
-    for (const m of lineText.matchAll(CARD_RE)) {
-      const digits = m[0].replace(/[ -]/g, '');
-      if (digits.length >= 16 && digits.length <= 19 && passesLuhn(digits)) add('bank-card', m);
+  const allow = new Set(allowed.map(compact));
+  const { text: flat, source } = normaliseForScan(text);
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineOf = (index: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
     }
-    for (const m of lineText.matchAll(EMAIL_RE)) add('email', m);
-  });
+    return lo + 1;
+  };
+  const out: PersonalDataFinding[] = [];
+  const taken: [number, number][] = [];
+  const add = (kind: PersonalDataKind, m: RegExpMatchArray) => {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken.some(([s, e]) => start < e && s < end)) return;
+    taken.push([start, end]);
+    if (allow.has(m[0].replace(/[\s-]/g, '').toLowerCase())) return;
+    out.push({ kind, line: lineOf(source(start)), value: m[0], masked: mask(m[0]) });
+  };
+  for (const m of flat.matchAll(ID_RE)) if (isValidIdCard(m[0].replace(/[\s-]/g, ''))) add('id-card', m);
+  for (const m of flat.matchAll(OLD_ID_RE)) if (isValidOldIdCard(m[0].replace(/[\s-]/g, ''))) add('id-card', m);
+  for (const m of flat.matchAll(MOBILE_RE)) add('mobile', m);
+  for (const m of flat.matchAll(CARD_RE)) {
+    const digits = m[0].replace(/[ -]/g, '');
+    if (digits.length >= 16 && digits.length <= 19 && passesLuhn(digits)) add('bank-card', m);
+  }
+  for (const m of flat.matchAll(EMAIL_RE)) add('email', m);
   return out.sort((a, b) => a.line - b.line);
 }
+
+/** A finding inside a parsed YAML value, with the field it sits in (`lessons.leader`, `[3].description`). */
+export interface FieldFinding extends PersonalDataFinding {
+  field: string;
+}
+
+/**
+ * Scans parsed values rather than the YAML source, so a number split by a folded line (`>`) or
+ * written with YAML escapes (`"139\x31234..."`) is seen as the page will show it.
+ */
+export function findPersonalDataInValues(data: unknown, allowed: readonly string[] = [], path = ''): FieldFinding[] {
+  if (typeof data === 'string' || typeof data === 'number' || typeof data === 'bigint') {
+    return findPersonalData(String(data), allowed).map((f) => ({ ...f, field: path }));
+  }
+  if (Array.isArray(data)) return data.flatMap((item, i) => findPersonalDataInValues(item, allowed, `${path}[${i}]`));
+  if (data && typeof data === 'object' && !(data instanceof Date)) {
+    return Object.entries(data).flatMap(([k, v]) => (path === '' && k === 'allowPersonalData' ? [] : findPersonalDataInValues(v, allowed, path ? `${path}.${k}` : k)));
+  }
+  return [];
+}
+
+/** The key two findings of the same value share, however each was written. */
+export const findingKey = (f: PersonalDataFinding) => `${f.kind}:${compact(f.value)}`;

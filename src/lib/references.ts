@@ -71,6 +71,12 @@ export interface CheckableEntry {
 }
 
 /**
+ * Stands for every id of a collection whose file could not be read at all (a taxonomy file with a
+ * YAML error): references into it are not reported, the editor already has the real error.
+ */
+export const UNREADABLE = '*';
+
+/**
  * `unparsed` are entries that exist but failed their schema: references to them are not reported
  * again as missing, since the editor already has the real error for that file.
  */
@@ -91,6 +97,7 @@ export function buildRefIndex(entries: readonly CheckableEntry[], unparsed: read
 }
 
 export function checkRef(ref: FoundRef, index: RefIndex): Omit<ContentProblem, 'file'> | undefined {
+  if (index.ids.get(ref.collection)?.has(UNREADABLE)) return undefined;
   if (ref.collection === 'documents') {
     const m = ARTICLE_REF_PATTERN.exec(ref.value);
     if (!m) return undefined; // the schema already reported the format

@@ -5,6 +5,7 @@ import { checkCaseBody } from './body-checks.ts';
 import { checkLegalConsistency } from './legal-check.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { checkReferences, findRefs, type CheckableEntry } from './references.ts';
+import { checkGraphs } from './graph-checks.ts';
 import { caseInterval, inForce, overlaps, successors } from './documents.ts';
 import { parseArticleRef } from './urls.ts';
 import type { CaseData } from '../schemas/case.ts';
@@ -24,15 +25,21 @@ const schemaOf = (c: CollectionName) => collectionSpecs[c].schema(plainImage);
  */
 export function validateEntries(entries: readonly ValidatableEntry[], unparsed: readonly { collection: CollectionName; id: string }[] = []): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  for (const e of entries) {
-    if (collectionSpecs[e.collection].kind === 'entries' && !ID_PATTERN.test(e.id)) {
-      problems.push({ file: e.file, field: '文件名', code: 'badFormat', message: contentErrors.badFormat.message(`文件名“${e.id}”应只含小写英文字母、数字和连字符`) });
-    }
-    if (e.collection === 'cases') problems.push(...checkCaseBody(e.file, e.body));
-  }
+  for (const e of entries) problems.push(...checkEntryFile(e));
   problems.push(...checkReferences(entries, schemaOf, unparsed));
   problems.push(...checkVersionsInForce(entries));
+  problems.push(...checkGraphs(entries));
   problems.push(...checkLegalConsistency(entries));
+  return problems;
+}
+
+/** Checks of one entry that need neither valid data nor the other entries: its file name and case sections. */
+export function checkEntryFile(e: ValidatableEntry): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (collectionSpecs[e.collection].kind === 'entries' && !ID_PATTERN.test(e.id)) {
+    problems.push({ file: e.file, field: '文件名', code: 'badFormat', message: contentErrors.badFormat.message(`文件名“${e.id}”应只含小写英文字母、数字和连字符`) });
+  }
+  if (e.collection === 'cases') problems.push(...checkCaseBody(e.file, e.body));
   return problems;
 }
 

@@ -10,8 +10,8 @@ describe('npm run check', () => {
     const r = check(MINI);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('内容检查通过');
-    expect(r.stdout).toMatch(/草稿 1 篇，任何版本都不会发布：\n\s+\S*draft-case\.md/);
-    expect(r.stdout).toMatch(/内部条目 1 篇，只在内部版中发布：\n\s+\S*internal-case\.md/);
+    expect(r.stdout).toMatch(/草稿 2 篇，任何版本都不会发布：\n\s+\S*draft-case\.md\n\s+\S*draft-artwork\.md/);
+    expect(r.stdout).toMatch(/内部条目 2 篇，只在内部版中发布：\n\s+\S*internal-case\.md\n\s+\S*internal-artwork\.md/);
   });
 
   it('reports every problem in every file at once and fails', () => {

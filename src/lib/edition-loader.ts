@@ -1,0 +1,53 @@
+/**
+ * Editions by construction: an entry that this edition does not publish (a draft, or an internal
+ * entry in the public edition) is never handed to Astro at all. Filtering later, in the site
+ * model, keeps it off every page but not out of Astro's asset pipeline: its frontmatter images
+ * and the images in its body would still be copied into `_astro/`. The full content check
+ * (`npm run check`, and the build's check before this runs) still reads and validates every file.
+ */
+import { relative, sep } from 'node:path';
+import { glob, type Loader } from 'astro/loaders';
+import type { CollectionName } from '../schemas/fragments.ts';
+import { collectionSpecs } from '../schemas/index.ts';
+import { listContentFiles } from './content-files.ts';
+import type { Edition } from './content-root.ts';
+import { parseMarkdown, readContentText } from './frontmatter.ts';
+
+/**
+ * Whether a file is published in an edition, from its raw frontmatter. Anything unreadable or
+ * unexpected counts as unpublished: the check reports the file, and nothing ships by accident.
+ */
+export function publishedInEdition(path: string, edition: Edition): boolean {
+  let data: Record<string, unknown>;
+  try {
+    data = parseMarkdown(readContentText(path)).data;
+  } catch {
+    return false;
+  }
+  const visibility = data['visibility'] ?? 'public';
+  const draft = data['draft'] ?? false;
+  if (draft !== false) return false;
+  return visibility === 'public' || (visibility === 'internal' && edition === 'internal');
+}
+
+/** The entries of one collection that an edition leaves out, as paths relative to the collection folder. */
+export function hiddenEntries(root: string, collection: CollectionName, edition: Edition): string[] {
+  const base = `${root}/${collectionSpecs[collection].path}`;
+  const files = listContentFiles(root).entries.get(collection) ?? [];
+  return files.filter((f) => !publishedInEdition(f, edition)).map((f) => relative(base, f).split(sep).join('/'));
+}
+
+const escapeGlob = (path: string) => path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+
+/** Astro's glob loader over Markdown entries, minus those this edition does not publish. */
+export function publishedEntries(root: string, collection: CollectionName, edition: Edition): Loader {
+  const base = `${root}/${collectionSpecs[collection].path}`;
+  return {
+    name: 'lianjian-published-entries',
+    load: async (context) => {
+      const hidden = hiddenEntries(root, collection, edition).map((f) => `!${escapeGlob(f)}`);
+      // Editors write Markdown; MDX (which runs code) is kept for the project's own pages.
+      await glob({ pattern: ['**/[^_]*.md', ...hidden], base }).load(context);
+    },
+  };
+}

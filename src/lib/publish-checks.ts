@@ -1,0 +1,90 @@
+/**
+ * Checks on what a file would publish, run by `npm run check` and the build's check alike
+ * (through load-content.ts): personal data wherever a reader could see it, the SVGs that ship,
+ * and the images a Markdown body points at.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { contentErrors, type ContentProblem } from './content-errors.ts';
+import { findingKey, findPersonalData, findPersonalDataInValues, PERSONAL_DATA_LABELS, type PersonalDataFinding } from './personal-data.ts';
+import { svgText, unsafeSvgParts } from './svg-policy.ts';
+
+const problem = (file: string, field: string, f: PersonalDataFinding): ContentProblem => ({
+  file,
+  field,
+  code: 'personalData',
+  message: contentErrors.personalData.message(PERSONAL_DATA_LABELS[f.kind], f.masked),
+});
+
+export interface ScannedFile {
+  /** As shown in reports. */
+  file: string;
+  /** The whole file as read. */
+  text: string;
+  /** Parsed frontmatter or YAML list, when it parsed. */
+  data?: unknown;
+  /** Lines 1..n of `text` hold the YAML that `data` came from; later lines are the Markdown body. */
+  yamlLines?: number;
+  /** The entry id (the file name), which becomes a URL, a sitemap and a feed entry. */
+  id?: string;
+  allowed: readonly string[];
+}
+
+/**
+ * One scan over what a file publishes. Parsed values are named by field; the raw text (the body,
+ * YAML comments, numbers YAML turned into numbers) by line, without repeating a value the field
+ * scan already reported.
+ */
+export function personalDataProblems(s: ScannedFile): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const seen = new Set<string>();
+  if (s.data !== undefined) {
+    for (const f of findPersonalDataInValues(s.data, s.allowed)) {
+      seen.add(findingKey(f));
+      problems.push(problem(s.file, f.field || '（整条内容）', f));
+    }
+  }
+  for (const f of findPersonalData(s.text, s.allowed)) {
+    if (s.yamlLines !== undefined && f.line <= s.yamlLines && seen.has(findingKey(f))) continue;
+    problems.push(problem(s.file, `第 ${f.line} 行`, f));
+  }
+  if (s.id !== undefined) for (const f of findPersonalData(s.id, s.allowed)) problems.push(problem(s.file, '文件名', f));
+  return problems;
+}
+
+/** An SVG that ships: nothing that runs or loads from elsewhere, and no personal data in its text. */
+export function svgProblems(file: string, svg: string): ContentProblem[] {
+  const unsafe = unsafeSvgParts(svg).map((what) => ({ file, field: '', code: 'unsafeSvg' as const, message: contentErrors.unsafeSvg.message(what) }));
+  return [...unsafe, ...findPersonalData(svgText(svg)).map((f) => problem(file, '图中文字', f))];
+}
+
+/** `![说明](./x.png)` and reference definitions `[x]: ./x.png` used by `![说明][x]`. */
+const INLINE_IMAGE = /!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
+const REFERENCE = /^ {0,3}\[([^\]\n]+)\]:\s*<?(\S+?)>?(?:\s|$)/gm;
+const REFERENCE_USE = /!\[[^\]\n]*\]\[([^\]\n]*)\]/g;
+
+/** Local image paths of a Markdown body, in order; web addresses and page anchors are not files. */
+export function bodyImages(body: string): string[] {
+  const defs = new Map([...body.matchAll(REFERENCE)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? '']));
+  const srcs = [...body.matchAll(INLINE_IMAGE)].map((m) => m[1] ?? '');
+  for (const m of body.matchAll(REFERENCE_USE)) {
+    const target = defs.get((m[1] ?? '').toLowerCase());
+    if (target) srcs.push(target);
+  }
+  return srcs.filter((s) => s !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(s));
+}
+
+/** Every local image of a body must exist inside the content folder (Astro would fail on it in English). */
+export function bodyImageProblems(file: string, fullPath: string, body: string, contentRoot: string): ContentProblem[] {
+  const root = resolve(contentRoot);
+  return bodyImages(body).flatMap((src) => {
+    let path: string;
+    try {
+      path = resolve(dirname(fullPath), decodeURI(src.split(/[?#]/)[0] ?? src));
+    } catch {
+      path = resolve(dirname(fullPath), src);
+    }
+    const inside = !relative(root, path).startsWith(`..${sep}`) && relative(root, path) !== '..';
+    return inside && existsSync(path) ? [] : [{ file, field: '正文', code: 'missingImage' as const, message: contentErrors.missingImage.message(src) }];
+  });
+}
