@@ -26,4 +26,6 @@ export const collections = {
   networkLinks: defineCollection({ loader: terms(specs.networkLinks.path), schema: () => messages(specs.networkLinks.schema()) }),
   synonyms: defineCollection({ loader: terms(specs.synonyms.path), schema: () => messages(specs.synonyms.schema()) }),
   practices: defineCollection({ loader: terms(specs.practices.path), schema: () => messages(specs.practices.schema()) }),
+  networkResources: defineCollection({ loader: terms(specs.networkResources.path), schema: () => messages(specs.networkResources.schema()) }),
+  preventionModes: defineCollection({ loader: terms(specs.preventionModes.path), schema: () => messages(specs.preventionModes.schema()) }),
 };

@@ -18,13 +18,14 @@ import type {
   sectorSchema,
   violationTypeSchema,
 } from '../schemas/taxonomies.ts';
+import type { networkResourceSchema, preventionModeSchema } from '../schemas/network.ts';
 import type { Edition } from './content-root.ts';
 import { articleLabel } from './cn-numerals.ts';
 import { successors } from './documents.ts';
 import { CASE_FACETS, facetIndex, type FacetKey } from './facets.ts';
 import { relatedCases } from './related.ts';
 import { relatedCulture } from './culture-related.ts';
-import { riskStats } from './risk-stats.ts';
+import { recentSpan, riskStats } from './risk-stats.ts';
 import { isPublished, type Publishable } from './publish.ts';
 import { articleRefUrl, parseArticleRef } from './urls.ts';
 
@@ -54,6 +55,8 @@ export type SelfCheck = z.infer<typeof selfCheckSchema>;
 export type NetworkLevel = z.infer<typeof networkLevelSchema>;
 export type NetworkLink = z.infer<typeof networkLinkSchema>;
 export type Practice = z.infer<typeof practiceSchema>;
+export type NetworkResource = z.infer<typeof networkResourceSchema>;
+export type PreventionMode = z.infer<typeof preventionModeSchema>;
 
 export interface SiteInput<
   C extends Entry<CaseData>,
@@ -72,6 +75,8 @@ export interface SiteInput<
   networkLevels: readonly Entry<NetworkLevel>[];
   networkLinks: readonly Entry<NetworkLink>[];
   practices: readonly Entry<Practice>[];
+  networkResources: readonly Entry<NetworkResource>[];
+  preventionModes: readonly Entry<PreventionMode>[];
   sectors: readonly Entry<Sector>[];
   riskPoints: readonly Entry<RiskPoint>[];
   violationTypes: readonly Entry<ViolationType>[];
@@ -194,7 +199,8 @@ export function buildSiteModel<
   const facets = facetIndex(cases);
   const related = relatedCases(cases);
   const cultureRelated = relatedCulture(culture);
-  const stats = riskStats(cases);
+  const stats = riskStats(cases, recentSpan(cases));
+  const statsAll = riskStats(cases);
 
   const facetLabel = (key: FacetKey, value: string): string => {
     const map = { sector: terms.sectors, risk: terms.riskPoints, violation: terms.violationTypes, tier: terms.audiences, stage: terms.powerStages, year: undefined }[key];
@@ -219,14 +225,22 @@ export function buildSiteModel<
     facetLabel,
     indicators,
     selfChecks,
-    network: { levels: byOrder(input.networkLevels), links: byOrder(input.networkLinks), practices: byOrder(input.practices) },
+    network: {
+      levels: byOrder(input.networkLevels),
+      links: byOrder(input.networkLinks),
+      practices: byOrder(input.practices),
+      resources: byOrder(input.networkResources),
+      modes: byOrder(input.preventionModes),
+    },
     indicatorsByRiskPoint: (id: string) => indicatorsByRiskPoint.get(id) ?? [],
     checkItemsByRiskPoint: (id: string) => checkItemsByRiskPoint.get(id) ?? [],
     cases,
     /** Facet value → cases, for the static facet pages and their counts. */
     facets,
-    /** Risk map statistics over the published cases. */
+    /** Risk map statistics over the published cases of the recent years (the default map). */
     riskStats: stats,
+    /** The same over every published case, for the all-years map. */
+    riskStatsAll: statsAll,
     relatedCases: (id: string) => related.get(id) ?? [],
     relatedCulture: (id: string) => cultureRelated.get(id) ?? [],
     courses,
