@@ -27,8 +27,9 @@ describeBrowser('search split into shards', () => {
 
   beforeAll(async () => {
     cpSync('dist', dir, { recursive: true });
-    // A shard size small enough that the sample site splits into several shards.
-    const run = spawnSync(process.execPath, ['src/cli/index-search.ts', dir], { env: { ...process.env, LIANJIAN_SHARD_PAGES: '220' }, encoding: 'utf8' });
+    // A shard size that splits the sample site (about 460 pages and article records) into two
+    // shards, with room for the library to grow by a few dozen records before it needs a third.
+    const run = spawnSync(process.execPath, ['src/cli/index-search.ts', dir], { env: { ...process.env, LIANJIAN_SHARD_PAGES: '300' }, encoding: 'utf8' });
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
     shards = readdirSync(dir).filter((d) => /^pagefind(-\d+)?$/.test(d)).length;
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
