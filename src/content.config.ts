@@ -29,4 +29,6 @@ export const collections = {
   synonyms: defineCollection({ loader: terms(specs.synonyms.path), schema: () => messages(specs.synonyms.schema()) }),
   practices: defineCollection({ loader: terms(specs.practices.path), schema: () => messages(specs.practices.schema()) }),
   legalThresholds: defineCollection({ loader: terms(specs.legalThresholds.path), schema: () => messages(specs.legalThresholds.schema()) }),
+  networkResources: defineCollection({ loader: terms(specs.networkResources.path), schema: () => messages(specs.networkResources.schema()) }),
+  preventionModes: defineCollection({ loader: terms(specs.preventionModes.path), schema: () => messages(specs.preventionModes.schema()) }),
 };

@@ -38,6 +38,8 @@ async function load(): Promise<Site> {
     networkLinks: await getCollection('networkLinks'),
     practices: await getCollection('practices'),
     legalThresholds: await getCollection('legalThresholds'),
+    networkResources: await getCollection('networkResources'),
+    preventionModes: await getCollection('preventionModes'),
   };
   // An empty taxonomy means the content folder is wrong or unreadable: never build an empty site.
   for (const name of ['sectors', 'riskPoints', 'audiences', 'powerStages'] as const) {

@@ -23,22 +23,31 @@ export function responsibilityMatrix(rows: DocumentData['responsibilities']) {
 
 const UNIT = { 'working-days': '个工作日', days: '日', months: '个月' } as const;
 
+/** 「3个工作日内」「1个月后」, with the event it counts from when the step names one. */
+export function stepLimit(s: DocumentData['timeline'][number]): string {
+  if (s.within === 0) return s.from ? `${s.from}后即时` : '即时';
+  const span = `${s.within}${UNIT[s.unit]}`;
+  if (s.relation === 'after') return `${s.from ?? ''}${span}后`;
+  return s.from ? `${s.from}后${span}内` : `${span}内`;
+}
+
 /**
- * Each step with its own limit and, while the steps share a unit, the latest point counted from
- * the start (最迟第 N 个工作日): the whole chain's length at a glance.
+ * Each step with its own limit and, while the steps share a unit and follow one another, the
+ * latest point counted from the start (最迟第 N 个工作日): the whole chain's length at a glance.
+ * A step that waits (1个月后) or counts from another event ends that running total.
  */
 export function timelineSteps(steps: DocumentData['timeline']) {
   let total = 0;
   let unit: keyof typeof UNIT | undefined;
   let comparable = true;
   return steps.map((s) => {
-    if (s.within > 0) {
+    if (s.relation === 'after' || s.from) comparable = false;
+    if (s.within > 0 && comparable) {
       if (unit === undefined) unit = s.unit;
       if (unit !== s.unit) comparable = false;
       total += s.within;
     }
-    const limit = s.within === 0 ? '即时' : `${s.within}${UNIT[s.unit]}内`;
-    const cumulative = s.within > 0 && comparable && unit ? `自发现起最迟第 ${total} ${UNIT[unit].replace(/内$/, '')}` : undefined;
-    return { step: s.step, actor: s.actor, article: s.article, limit, cumulative };
+    const cumulative = s.within > 0 && comparable && unit ? `自发现起最迟第 ${total} ${UNIT[unit]}` : undefined;
+    return { step: s.step, actor: s.actor, article: s.article, limit: stepLimit(s), cumulative };
   });
 }

@@ -18,6 +18,7 @@ import type {
   sectorSchema,
   violationTypeSchema,
 } from '../schemas/taxonomies.ts';
+import type { networkResourceSchema, preventionModeSchema } from '../schemas/network.ts';
 import type { Edition } from './content-root.ts';
 import { articleLabel } from './cn-numerals.ts';
 import { successors } from './documents.ts';
@@ -25,7 +26,7 @@ import { CASE_FACETS, facetIndex, type FacetKey } from './facets.ts';
 import { relatedCases } from './related.ts';
 import { neighbourLookup } from './lists.ts';
 import { relatedCulture } from './culture-related.ts';
-import { riskStats } from './risk-stats.ts';
+import { recentSpan, riskStats } from './risk-stats.ts';
 import { isPublished, type Publishable } from './publish.ts';
 import { articleRefUrl, parseArticleRef } from './urls.ts';
 
@@ -55,6 +56,8 @@ export type SelfCheck = z.infer<typeof selfCheckSchema>;
 export type NetworkLevel = z.infer<typeof networkLevelSchema>;
 export type NetworkLink = z.infer<typeof networkLinkSchema>;
 export type Practice = z.infer<typeof practiceSchema>;
+export type NetworkResource = z.infer<typeof networkResourceSchema>;
+export type PreventionMode = z.infer<typeof preventionModeSchema>;
 
 export interface SiteInput<
   C extends Entry<CaseData>,
@@ -73,6 +76,8 @@ export interface SiteInput<
   networkLevels: readonly Entry<NetworkLevel>[];
   networkLinks: readonly Entry<NetworkLink>[];
   practices: readonly Entry<Practice>[];
+  networkResources: readonly Entry<NetworkResource>[];
+  preventionModes: readonly Entry<PreventionMode>[];
   sectors: readonly Entry<Sector>[];
   riskPoints: readonly Entry<RiskPoint>[];
   violationTypes: readonly Entry<ViolationType>[];
@@ -195,7 +200,8 @@ export function buildSiteModel<
   const facets = facetIndex(cases);
   const related = relatedCases(cases);
   const cultureRelated = relatedCulture(culture);
-  const stats = riskStats(cases);
+  const stats = riskStats(cases, recentSpan(cases));
+  const statsAll = riskStats(cases);
   const caseNeighbours = neighbourLookup(cases);
 
   const facetLabel = (key: FacetKey, value: string): string => {
@@ -221,14 +227,22 @@ export function buildSiteModel<
     facetLabel,
     indicators,
     selfChecks,
-    network: { levels: byOrder(input.networkLevels), links: byOrder(input.networkLinks), practices: byOrder(input.practices) },
+    network: {
+      levels: byOrder(input.networkLevels),
+      links: byOrder(input.networkLinks),
+      practices: byOrder(input.practices),
+      resources: byOrder(input.networkResources),
+      modes: byOrder(input.preventionModes),
+    },
     indicatorsByRiskPoint: (id: string) => indicatorsByRiskPoint.get(id) ?? [],
     checkItemsByRiskPoint: (id: string) => checkItemsByRiskPoint.get(id) ?? [],
     cases,
     /** Facet value → cases, for the static facet pages and their counts. */
     facets,
-    /** Risk map statistics over the published cases. */
+    /** Risk map statistics over the published cases of the recent years (the default map). */
     riskStats: stats,
+    /** The same over every published case, for the all-years map. */
+    riskStatsAll: statsAll,
     relatedCases: (id: string) => related.get(id) ?? [],
     /** The cases before and after one in the library's order, for previous / next links. */
     caseNeighbours,

@@ -17,6 +17,7 @@ export const urls = {
   article: (documentId: string, n: string) => `/documents/${documentId}/#${articleAnchor(n)}`,
   risks: () => '/risks/',
   riskPoint: (id: string) => `/risks/${id}/`,
+  riskMapAll: () => '/risks/all/',
   tracks: () => '/tracks/',
   builder: () => '/builder/',
   study: () => '/study/',

@@ -49,6 +49,16 @@ export const documentSchema = z
     paraphrased: z.boolean().default(false),
     chapters: z.array(z.strictObject({ id: id(), title: nonEmpty(2) })).default([]),
     articles: z.array(articleSchema).default([]),
+    /**
+     * True when `articles` holds every article of this version. Without it the site only knows the
+     * articles entered so far, so a comparison never reads a missing article as deleted or new.
+     */
+    articlesComplete: z.boolean().default(false),
+    /**
+     * Article numbers of the previous version that this version repeals (删除): the only source of
+     * 「删除」. A later article may reuse the number after renumbering; it is then shown beside it.
+     */
+    repealedArticles: z.array(articleNumber).default([]),
     riskPoints: z.array(ref('riskPoints')).default([]),
     /** Documents this one rests on. */
     basis: z.array(articleRef()).default([]),
@@ -72,6 +82,10 @@ export const documentSchema = z
           actor: nonEmpty(2),
           within: z.number().int().nonnegative(),
           unit: z.enum(['working-days', 'days', 'months']),
+          /** `within`: no later than (3个工作日内); `after`: not before (1个月后, as for 回头看). */
+          relation: z.enum(['within', 'after']).default('within'),
+          /** The event the limit counts from when it is not the previous step, e.g. 首次回头看. */
+          from: nonEmpty(2).optional(),
           article: z.string().optional(),
         }),
       )

@@ -21,6 +21,8 @@ export const collectionNames = {
   networkLevels: '纵向层级',
   networkLinks: '横向联动',
   practices: '实践形式',
+  networkResources: '预防资源',
+  preventionModes: '实施方式',
   synonyms: '同义词',
   legalThresholds: '定罪量刑标准',
 } as const;

@@ -10,6 +10,7 @@ import { documentSchema } from './document.ts';
 import type { CollectionName } from './fragments.ts';
 import { legalThresholdSchema } from './legal.ts';
 import { indicatorSchema, selfCheckSchema } from './spine.ts';
+import { networkResourceSchema, preventionModeSchema } from './network.ts';
 import { actorSchema, audienceSchema, networkLevelSchema, networkLinkSchema, practiceSchema, synonymSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
 
 export interface CollectionSpec {
@@ -36,6 +37,8 @@ export const collectionSpecs = {
   networkLevels: { kind: 'terms', path: 'network/levels.yaml', schema: () => networkLevelSchema },
   networkLinks: { kind: 'terms', path: 'network/links.yaml', schema: () => networkLinkSchema },
   practices: { kind: 'terms', path: 'network/practices.yaml', schema: () => practiceSchema },
+  networkResources: { kind: 'terms', path: 'network/resources.yaml', schema: () => networkResourceSchema },
+  preventionModes: { kind: 'terms', path: 'network/modes.yaml', schema: () => preventionModeSchema },
   synonyms: { kind: 'terms', path: 'taxonomies/synonyms.yaml', schema: () => synonymSchema },
   legalThresholds: { kind: 'terms', path: 'taxonomies/legal-thresholds.yaml', schema: () => legalThresholdSchema },
 } as const satisfies Record<CollectionName, CollectionSpec>;

@@ -28,6 +28,8 @@ export const violationTypeSchema = z.strictObject({
 
 export const riskPointSchema = z.strictObject({
   ...term,
+  /** `/risks/all/` is the all-years risk map, so no risk point may take that id. */
+  id: id().refine((v) => v !== 'all', { error: 'id“all”已用于全部年份的风险地图（/risks/all/），请换一个 id' }),
   sector: ref('sectors'),
   stage: ref('powerStages'),
   forms: z.array(nonEmpty()).min(2),

@@ -29,8 +29,10 @@ describeBrowser('search split into shards', () => {
 
   beforeAll(async () => {
     cpSync(DIST, dir, { recursive: true });
-    // A shard size small enough that the sample site splits into several shards.
-    const run = spawnSync(process.execPath, ['src/cli/index-search.ts', dir], { env: { ...process.env, LIANJIAN_SHARD_PAGES: '220' }, encoding: 'utf8' });
+    // A shard size that splits the sample site into exactly two shards, however much content it holds:
+    // half the records the single index has (one fragment per page or article record).
+    const records = readdirSync(join(DIST, 'pagefind', 'fragment')).length;
+    const run = spawnSync(process.execPath, ['src/cli/index-search.ts', dir], { env: { ...process.env, LIANJIAN_SHARD_PAGES: String(Math.ceil(records / 2)) }, encoding: 'utf8' });
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
     shards = readdirSync(dir).filter((d) => /^pagefind(-\d+)?$/.test(d)).length;
     // Served once copied: the server takes its CSP header from the pages in the folder.

@@ -31,12 +31,18 @@ describe('risk taxonomy and map', () => {
     expect(sectors.size).toBeGreaterThanOrEqual(10);
   });
 
-  it('draws the map with a link for every case cell and a data table', () => {
-    const html = distFile('risks/index.html');
-    expect(html).toContain('<svg');
-    expect(html).toContain('id="heat-title"');
-    expect(html).toContain('以表格查看风险地图数据');
-    for (const c of cases) for (const rp of c.data.riskPoints) expect(html).toContain(`href="${urls.riskPoint(rp)}#sector-${c.data.sector}"`);
+  it('draws the map with a link for every case cell and a data table: recent years by default, all years on their own page', () => {
+    const newest = Math.max(...cases.map((c) => c.data.year));
+    for (const [path, shown] of [
+      ['risks/index.html', cases.filter((c) => c.data.year > newest - 5)],
+      ['risks/all/index.html', cases],
+    ] as const) {
+      const html = distFile(path);
+      expect(html).toContain('<svg');
+      expect(html).toContain('id="heat-title"');
+      expect(html).toContain('以表格查看风险地图数据');
+      for (const c of shown) for (const rp of c.data.riskPoints) expect(html, path).toContain(`href="${urls.riskPoint(rp)}#sector-${c.data.sector}"`);
+    }
   });
 });
 

@@ -27,3 +27,27 @@ export function allFiles(dir = DIST): string[] {
 }
 
 export const htmlPages = () => allFiles().filter((f) => f.endsWith('.html'));
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/**
+ * The words a reader sees in a page's `<main>` (or in the part of it from an element's id up to
+ * the next `<h2`): tags, styles, scripts and SVG titles stripped, entities decoded, spacing collapsed.
+ */
+export function visibleText(html: string, fromId?: string): string {
+  let part = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'));
+  if (fromId) {
+    const at = part.indexOf(`id="${fromId}"`);
+    if (at < 0) return '';
+    const start = part.lastIndexOf('<', at);
+    const end = part.indexOf('<h2', start + 1);
+    part = part.slice(start, end < 0 ? undefined : end);
+  }
+  return part
+    .replace(/<(style|script|svg)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<\/?(?:p|div|li|dt|dd|td|th|tr|h[1-6]|br|section|caption|summary|figcaption|table)\b[^>]*>/g, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

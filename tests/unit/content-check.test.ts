@@ -90,6 +90,16 @@ describe('schema errors name the file, the field and what was expected', () => {
     expect(problems).toEqual([{ file: path, field: '[1].sector', code: 'missingReference', message: contentErrors.missingReference.message('重点领域', 'purchasing') }]);
   });
 
+  it('a risk point called “all”, which would hide the all-years risk map', () => {
+    const { problems, path } = problemsAfter('taxonomies/risk-points.yaml', 'id: split-purchase', 'id: all');
+    expect(problems).toEqual([{ file: path, field: '[1].id', code: 'invalid', message: 'id“all”已用于全部年份的风险地图（/risks/all/），请换一个 id' }]);
+  });
+
+  it('a network resource without the instruments that make it flow', () => {
+    const { problems, path } = problemsAfter('network/resources.yaml', /, instruments: \[.*\] \}/, ' }');
+    expect(problems.map((p) => [p.file, p.field, p.code])).toEqual([[path, '[0].instruments', 'missing']]);
+  });
+
   it('a missing image file', () => {
     const { problems, path } = problemsAfter('culture/ink-stone.md', './images/ink-stone.svg', './images/missing.svg');
     expect(problems).toEqual([{ file: path, field: 'images[0].src', code: 'invalid', message: '图片文件不存在（路径相对于本条内容所在文件夹）' }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, heatLevel, riskStats, yearSeries } from '../../src/lib/risk-stats.ts';
+import { cellKey, heatLevel, recentSpan, riskStats, yearSeries } from '../../src/lib/risk-stats.ts';
 import type { CaseData } from '../../src/schemas/case.ts';
 
 const c = (sector: string, riskPoints: string[], year: number, powerStage: string) => ({ id: `${sector}-${year}`, data: { sector, riskPoints, year, powerStage } as CaseData });
@@ -41,5 +41,42 @@ describe('risk map statistics', () => {
   it('grades heat in four steps relative to the busiest cell', () => {
     expect([0, 1, 2, 3, 5, 8].map((n) => heatLevel(n, 8))).toEqual([0, 1, 1, 2, 3, 4]);
     expect(heatLevel(3, 0)).toBe(0);
+  });
+});
+
+describe('the recent-years window', () => {
+  const library = [
+    c('engineering', ['tailored-bid-terms'], 2018, 'execution'),
+    c('procurement', ['tailored-bid-terms'], 2020, 'decision'),
+    c('village-finance', ['village-cash-misuse'], 2021, 'supervision'),
+    c('village-finance', ['village-cash-misuse'], 2025, 'supervision'),
+  ];
+
+  it('counts back five years from the newest case, not from today', () => {
+    expect(recentSpan(library)).toEqual({ from: 2021, to: 2025 });
+    expect(recentSpan(library, 3)).toEqual({ from: 2023, to: 2025 });
+    expect(recentSpan([])).toBeUndefined();
+  });
+
+  it('leaves older cases out of the default map and keeps them in the all-years map', () => {
+    const recent = riskStats(library, recentSpan(library));
+    expect(recent.total).toBe(2);
+    expect(recent.byRiskPoint.get('tailored-bid-terms')).toBeUndefined();
+    expect(recent.span).toEqual({ from: 2021, to: 2025 });
+    const all = riskStats(library);
+    expect(all.total).toBe(4);
+    expect(all.byRiskPoint.get('tailored-bid-terms')).toBe(2);
+    expect(all.span).toEqual({ from: 2018, to: 2025 });
+  });
+
+  it('shows every year of the window, empty ones as zero', () => {
+    const recent = riskStats(library, recentSpan(library));
+    expect(yearSeries(recent.byYear, recent.span).map((y) => [y.year, y.count])).toEqual([
+      [2021, 1],
+      [2022, 0],
+      [2023, 0],
+      [2024, 0],
+      [2025, 1],
+    ]);
   });
 });
