@@ -18,7 +18,7 @@ class CourseBuilder extends HTMLElement {
 
   async connectedCallback(): Promise<void> {
     this.#catalog = (await (await fetch('/builder/catalog.json')).json()) as Catalog;
-    const fromUrl = location.search.includes('i=') || location.search.includes('t=') ? decodePlan(location.search) : undefined;
+    const fromUrl = /[?&][itg]=/.test(location.search) ? decodePlan(location.search) : undefined;
     const saved = fromUrl ? undefined : decodePlan(localStorage.getItem(STORAGE_KEY) ?? '');
     const decoded = fromUrl ?? saved ?? { plan: emptyPlan(), notices: [] };
     await this.#fetchUnknownCases(decoded.plan);
@@ -103,10 +103,9 @@ class CourseBuilder extends HTMLElement {
   #add(item: PlanItem): void {
     const { plan, duplicateAt } = addToPlan(this.#plan, item);
     const name = itemName(item, catalogLookup(this.#catalog, this.#extra)).name;
-    if (duplicateAt !== undefined) return this.#notice([`“${name}”已在课程安排第 ${duplicateAt + 1} 项，没有重复添加。`]);
+    if (duplicateAt !== undefined) return this.#announce(`“${name}”已在课程安排第 ${duplicateAt + 1} 项，没有重复添加。`, true);
     this.#plan = plan;
-    this.#notice([]);
-    this.#announce(`已添加“${name}”，课程现有 ${plan.items.length} 项。`);
+    this.#announce(`已添加“${name}”，排在第 ${plan.items.length} 项。`);
   }
 
   #bindPickers(): void {
@@ -255,9 +254,12 @@ class CourseBuilder extends HTMLElement {
     window.print();
   }
 
-  #announce(text: string): void {
-    const status = this.querySelector('[data-export-status]');
-    if (status) status.textContent = text;
+  /** What the last 添加 did, shown beside the total (on a phone, in the bar kept in view). */
+  #announce(text: string, warning = false): void {
+    const status = this.querySelector<HTMLElement>('[data-added]');
+    if (!status) return;
+    status.textContent = text;
+    status.dataset['state'] = warning ? 'over' : 'fits';
   }
 
   #notice(lines: string[]): void {

@@ -14,7 +14,7 @@ export function proofText(record: StudyRecord, name: string, printed: string): P
   const dates = modules.map((m) => m.at).filter(Boolean).sort();
   const from = dates[0] ?? printed;
   const to = dates[dates.length - 1] ?? printed;
-  const period = from === to ? `于 ${from}` : `于 ${from} 至 ${to} 期间`;
+  const period = from === to ? `于 ${from} ` : `于 ${from} 至 ${to} 期间`;
   const hours = totals({ v: 1, items: modules }).hours;
   return {
     heading: '学习证明',
