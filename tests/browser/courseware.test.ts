@@ -58,9 +58,9 @@ describeBrowser('课件包: slides, handout and answer key from a course plan', 
   const browser = useBrowser();
   let slides: Slide[] = [];
   let size = { cx: 0, cy: 0 };
-  let pptx = Buffer.alloc(0);
-  let handout = Buffer.alloc(0);
-  let key = Buffer.alloc(0);
+  let pptx: Buffer = Buffer.alloc(0);
+  let handout: Buffer = Buffer.alloc(0);
+  let key: Buffer = Buffer.alloc(0);
   let status = '';
   let errors: string[] = [];
   let quiz: { question: string; explanation: string }[] = [];

@@ -63,6 +63,11 @@ describe('a course with a target length and breaks', () => {
     expect(addToPlan(halfDay, { kind: 'break', id: 'tea', minutes: 15 }).plan.items).toHaveLength(5);
   });
 
+  it('stops at 40 items and says so instead of dropping the new one silently', () => {
+    const full: Plan = { ...halfDay, items: Array.from({ length: 40 }, () => ({ kind: 'break' as const, id: 'tea' as const, minutes: 15 })) };
+    expect(addToPlan(full, { kind: 'module', id: 'power' })).toEqual({ plan: full, full: true });
+  });
+
   it('drops a target it cannot read, saying so', () => {
     expect(decodePlan('?g=半天&i=m.power')).toMatchObject({ plan: { target: 0 }, notices: ['目标时长“半天”无法识别，已取消目标。'] });
   });

@@ -6,7 +6,7 @@
  */
 import type { Catalog, CatalogCase, CoursewareCase, CoursewareData } from './catalog.ts';
 import { catalogLookup, itemName, planDocument, toMarkdown } from './plan-document.ts';
-import { addToPlan, agenda, BREAKS, checkTarget, DEFAULT_CASE_MINUTES, decodePlan, emptyPlan, encodePlan, moveItem, resolvePlan, STORAGE_KEY, TARGETS, type BreakKind, type Plan, type PlanItem } from './plan.ts';
+import { addToPlan, agenda, BREAKS, MAX_ITEMS, checkTarget, DEFAULT_CASE_MINUTES, decodePlan, emptyPlan, encodePlan, moveItem, resolvePlan, STORAGE_KEY, TARGETS, type BreakKind, type Plan, type PlanItem } from './plan.ts';
 import { renderPlanList, renderPrintView, renderSignIn } from './builder-view.ts';
 import { loadPagefind } from '../search/pagefind.ts';
 
@@ -101,8 +101,9 @@ class CourseBuilder extends HTMLElement {
   }
 
   #add(item: PlanItem): void {
-    const { plan, duplicateAt } = addToPlan(this.#plan, item);
+    const { plan, duplicateAt, full } = addToPlan(this.#plan, item);
     const name = itemName(item, catalogLookup(this.#catalog, this.#extra)).name;
+    if (full) return this.#announce(`一次最多安排 ${MAX_ITEMS} 项，“${name}”没有加入；请先移除不需要的项。`, true);
     if (duplicateAt !== undefined) return this.#announce(`“${name}”已在课程安排第 ${duplicateAt + 1} 项，没有重复添加。`, true);
     this.#plan = plan;
     this.#announce(`已添加“${name}”，排在第 ${plan.items.length} 项。`);

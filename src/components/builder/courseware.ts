@@ -75,7 +75,8 @@ function caseSlides(c: CoursewareCase): SlideSpec[] {
 export function slideDeck(cw: Courseware): SlideSpec[] {
   const d = cw.doc;
   const specs: SlideSpec[] = [];
-  const metaLines = d.meta.filter(([k]) => k !== '地点').map(([k, v]) => ({ text: `${k}：${v}` }));
+  // The cover shows what the trainer filled in; 「待定」 belongs in a draft plan, not on a slide.
+  const metaLines = d.meta.filter(([k, v]) => k !== '地点' && v !== '待定' && v !== '未指定').map(([k, v]) => ({ text: `${k}：${v}` }));
   specs.push({ layout: 'title', title: d.title, blocks: metaLines });
   specs.push({ title: '课程安排', blocks: [...d.agenda.map((a) => ({ text: `${a.time}　${a.label}（${a.minutes} 分钟）` })), { text: d.totals, bold: true }] });
   for (const s of cw.sections) {

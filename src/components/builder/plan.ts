@@ -46,7 +46,7 @@ export interface Plan {
 export const STORAGE_KEY = 'lianjian:builder:plan';
 export const DEFAULT_CASE_MINUTES = 30;
 const MAX_TEXT = 80;
-const MAX_ITEMS = 40;
+export const MAX_ITEMS = 40;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const emptyPlan = (): Plan => ({ audience: '', title: '', date: '', start: '09:00', venue: '', trainer: '', unit: '', target: 0, items: [] });
@@ -174,12 +174,13 @@ export function agenda(plan: Plan, lookup: Lookup): { rows: AgendaRow[]; minutes
  * Adds a module or case once: the same one twice is almost always a slip, so the plan is returned
  * unchanged with the position of the one already there. Breaks may repeat (two 茶歇 in a day).
  */
-export function addToPlan(plan: Plan, item: PlanItem): { plan: Plan; duplicateAt?: number } {
+export function addToPlan(plan: Plan, item: PlanItem): { plan: Plan; duplicateAt?: number; full?: true } {
   if (item.kind !== 'break') {
     const at = plan.items.findIndex((it) => it.kind === item.kind && it.id === item.id);
     if (at >= 0) return { plan, duplicateAt: at };
   }
-  return { plan: { ...plan, items: [...plan.items, item].slice(0, MAX_ITEMS) } };
+  if (plan.items.length >= MAX_ITEMS) return { plan, full: true };
+  return { plan: { ...plan, items: [...plan.items, item] } };
 }
 
 export interface TargetCheck {
