@@ -97,6 +97,8 @@ export interface SizeResult {
   output?: { totalBytes: number; files: number; indexBytes: number; indexFolders: number };
   pageWeight?: { casePage: PageWeight; largestCasePage: PageWeight; listPage: PageWeight };
   javascript?: Record<PageType, { path: string; bytes: number }>;
+  /** /builder/'s script up front, and what the first .pptx or .docx download loads on top of it. */
+  courseware?: { builderPage: number; slides?: number; handout?: number };
   search?: SearchDownload[];
   rebuild?: { changed: string; build: Step; index?: Step; seconds: number; changeVisible: boolean };
 }
@@ -265,18 +267,11 @@ const IMPORT_RE = /\b(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']([^"']+)["'
  * JavaScript a page loads up front: inline and external scripts, module preloads and everything
  * they import statically, each file counted once. JSON data blocks are not scripts.
  */
-function scriptBytes(dist: string, urlPath: string): number {
+function scriptBytes(dist: string, urlPath: string, seen = new Set<string>()): number {
   const html = readFileSync(pageFile(dist, urlPath), 'utf8');
-  const seen = new Set<string>();
   let total = 0;
   const load = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    const full = join(dist, path);
-    if (!existsSync(full)) return;
-    const code = readFileSync(full, 'utf8');
-    total += Buffer.byteLength(code);
-    imports(code, path);
+    total += moduleBytes(dist, path, seen);
   };
   const imports = (code: string, from: string) => {
     for (const m of code.matchAll(IMPORT_RE)) {
@@ -305,6 +300,40 @@ function scriptBytes(dist: string, urlPath: string): number {
     }
   }
   return total;
+}
+
+/** A module and everything it imports statically, skipping files already counted in `seen`. */
+function moduleBytes(dist: string, path: string, seen: Set<string>): number {
+  if (seen.has(path)) return 0;
+  seen.add(path);
+  const full = join(dist, path);
+  if (!existsSync(full)) return 0;
+  const code = readFileSync(full, 'utf8');
+  let total = Buffer.byteLength(code);
+  for (const m of code.matchAll(IMPORT_RE)) {
+    const dep = m[1] ? localPath(m[1], path) : undefined;
+    if (dep) total += moduleBytes(dist, dep, seen);
+  }
+  return total;
+}
+
+/**
+ * The course builder's own script, and what each download adds when first asked for: the slide
+ * writer (pptxgenjs) and the Word writer (docx) are dynamic imports, each its own chunk.
+ */
+export function coursewareBytes(dist: string): { builderPage: number; slides?: number; handout?: number } {
+  const seen = new Set<string>();
+  const builderPage = scriptBytes(dist, '/builder/', seen);
+  const chunks = readdirSync(join(dist, '_astro'));
+  const chunk = (prefix: string) => {
+    const file = chunks.find((f) => f.startsWith(`${prefix}.`) && f.endsWith('.js'));
+    // Both downloads share courseware.js: each is counted as if it were the first asked for.
+    return file ? moduleBytes(dist, `/_astro/${file}`, new Set(seen)) : undefined;
+  };
+  const common = chunk('courseware') ?? 0;
+  const slides = chunk('pptx-export');
+  const handout = chunk('docx-export');
+  return { builderPage, ...(slides === undefined ? {} : { slides: slides + common }), ...(handout === undefined ? {} : { handout: handout + common }) };
 }
 
 function firstPage(dist: string, section: string, skip: readonly string[] = []): string {
@@ -480,6 +509,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
       documentPage: firstPage(dist, 'documents', ['review']),
     };
     result.javascript = Object.fromEntries(PAGE_TYPES.map((t) => [t, { path: pages[t], bytes: scriptBytes(dist, pages[t]) }])) as Record<PageType, { path: string; bytes: number }>;
+    result.courseware = coursewareBytes(dist);
 
     if (result.index.status === 'ok') {
       say(`在 Chromium 中搜索 ${SEARCH_QUERIES.join('、')} …`);
@@ -563,6 +593,9 @@ const ROWS: Row[] = [
   { label: 'JS：搜索页（不含 Pagefind）', value: (s) => s.javascript?.searchPage.bytes, format: kb },
   { label: 'JS：自查清单页', value: (s) => s.javascript?.selfCheckPage.bytes, format: kb },
   { label: 'JS：制度文件页', value: (s) => s.javascript?.documentPage.bytes, format: kb },
+  { label: 'JS：课程组配页（下载前）', value: (s) => s.courseware?.builderPage, format: kb },
+  { label: 'JS：首次下载幻灯片时加载（pptxgenjs）', value: (s) => s.courseware?.slides, format: kb },
+  { label: 'JS：首次下载讲义时加载（docx）', value: (s) => s.courseware?.handout, format: kb },
   ...SEARCH_QUERIES.map((q): Row => ({
     label: `搜索“${q}”下载`,
     value: (s) => s.search?.find((d) => d.query === q)?.bytes,

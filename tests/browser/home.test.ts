@@ -6,8 +6,11 @@ describeBrowser('home page', () => {
 
   it('offers an entry for each audience and logs no errors', async () => {
     const { page, errors } = await browser.open('/');
-    const entries = page.getByRole('region', { name: '按身份进入' }).getByRole('link');
-    await expect(entries.allInnerTexts()).resolves.toHaveLength(5);
+    const region = page.getByRole('region', { name: '按身份进入' });
+    const tracks = await region.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    // One entry per audience, and the trainer's card goes straight on to 课程组配 as well.
+    expect(tracks.filter((h) => h?.startsWith('/tracks/'))).toHaveLength(5);
+    expect(tracks.filter((h) => !h?.startsWith('/tracks/'))).toEqual(['/builder/']);
     for (const name of ['领导干部', '关键岗位', '普通职工', '培训师', '社会公众']) {
       await page.getByRole('link', { name: new RegExp(`^${name}`) }).first().waitFor();
     }

@@ -1,6 +1,6 @@
 /** DOM for the course builder: the editable plan list and the printable course plan. Text only, never HTML strings. */
 import type { CatalogCase } from './catalog.ts';
-import type { PlanDocument } from './plan-document.ts';
+import { itemName, type PlanDocument } from './plan-document.ts';
 import type { Lookup, Plan } from './plan.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
@@ -13,17 +13,17 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 export function renderPlanList(list: Element | null, plan: Plan, look: Lookup & { caseInfo(id: string): CatalogCase | undefined }): void {
   if (!list) return;
   if (plan.items.length === 0) {
-    list.replaceChildren(el('li', '还没有内容：从左侧添加培训模块或案例。', { class: 'builder__empty' }));
+    list.replaceChildren(el('li', '还没有内容：添加培训模块、案例或开班、茶歇等安排。', { class: 'builder__empty' }));
     return;
   }
   list.replaceChildren(
     ...plan.items.map((it, i) => {
       const li = el('li', undefined, { class: 'builder__item' });
-      const name = it.kind === 'module' ? (look.module(it.id)?.title ?? it.id) : (look.caseInfo(it.id)?.title ?? it.id);
-      li.append(el('span', it.kind === 'module' ? '模块' : '案例', { class: 'badge' }), ' ', el('span', name, { class: 'builder__name' }));
-      if (it.kind === 'case') {
-        const label = el('label', '研讨', { class: 'builder__minutes' });
-        const input = el('input', undefined, { type: 'number', min: '5', max: '240', step: '5', value: String(it.minutes), 'data-minutes-for': String(i) });
+      const { name, kind } = itemName(it, look);
+      li.append(el('span', kind, { class: 'badge' }), ' ', el('span', name, { class: 'builder__name' }));
+      if (it.kind === 'case' || it.kind === 'break') {
+        const label = el('label', it.kind === 'case' ? '研讨' : '', { class: 'builder__minutes' });
+        const input = el('input', undefined, { type: 'number', min: '5', max: '240', step: '5', value: String(it.minutes), 'data-minutes-for': String(i), 'aria-label': `${name}：分钟数` });
         label.append(input, '分钟');
         li.append(label);
       } else li.append(el('span', `${look.module(it.id)?.minutes ?? 0} 分钟`, { class: 'builder__minutes' }));
@@ -78,4 +78,22 @@ export function renderPrintView(box: Element | null, doc: PlanDocument): void {
     parts.push(section('课后测验', quiz), key);
   }
   box.replaceChildren(...parts);
+}
+
+/** The 签到表: course, date and place at the top, one numbered row per participant to sign. */
+export function renderSignIn(box: Element | null, doc: PlanDocument, rows: number): void {
+  if (!box) return;
+  const meta = el('dl', undefined, { class: 'meta-list' });
+  for (const [k, v] of doc.meta) meta.append(el('dt', k), el('dd', v));
+  const table = el('table', undefined, { class: 'builder__signin-table' });
+  const head = el('tr');
+  for (const h of ['序号', '姓名', '单位', '职务', '签到时间', '签名']) head.append(el('th', h, { scope: 'col' }));
+  table.append(el('thead'), el('tbody'));
+  table.tHead?.append(head);
+  for (let i = 1; i <= rows; i++) {
+    const tr = el('tr');
+    tr.append(el('td', String(i)), ...Array.from({ length: 5 }, () => el('td', '')));
+    table.tBodies[0]?.append(tr);
+  }
+  box.replaceChildren(el('h1', `${doc.title}　签到表`), meta, table, el('p', `应到 ${rows} 人，实到＿＿人。　　核对人：＿＿＿＿＿＿`));
 }

@@ -39,3 +39,36 @@ export interface Catalog {
   modules: CatalogModule[];
   cases: CatalogCase[];
 }
+
+/**
+ * What the downloadable courseware needs beyond the catalog: /builder/courseware.json, written at
+ * build time and fetched only when a trainer asks for slides or a handout, so the builder itself
+ * stays light. Case text is plain (no Markdown), one string per paragraph.
+ */
+export interface CoursewareExercise {
+  title: string;
+  description: string;
+  minutes: number;
+  timing: 'before-class' | 'in-class';
+}
+
+export interface CoursewareCase {
+  id: string;
+  title: string;
+  /** 基本案情 */
+  background: string[];
+  /** 违纪违法事实 */
+  facts: string[];
+  /** 处理结果, as told in the case */
+  outcome: string[];
+  /** The article chain: “党纪处分：开除党籍；依据：《…》第…条” per step. */
+  chain: string[];
+  /** 警示启示 */
+  lessons: string[];
+  questions: string[];
+}
+
+export interface CoursewareData {
+  modules: { id: string; exercises: CoursewareExercise[] }[];
+  cases: CoursewareCase[];
+}

@@ -3,7 +3,7 @@
  * Markdown file a trainer downloads. Both read from here, so they never disagree.
  */
 import type { Catalog, CatalogCase, CatalogQuiz } from './catalog.ts';
-import { agenda, type Lookup, type Plan } from './plan.ts';
+import { agenda, BREAKS, checkTarget, type Lookup, type Plan, type PlanItem } from './plan.ts';
 
 export interface PlanDocument {
   title: string;
@@ -23,10 +23,20 @@ export function catalogLookup(catalog: Catalog, extraCases: ReadonlyMap<string, 
   return { module: (id) => modules.get(id), knowsCase: (id) => caseInfo(id) !== undefined, caseInfo };
 }
 
+type CatalogLookup = ReturnType<typeof catalogLookup>;
+
+/** The item's own name, and the badge that says what kind of item it is. */
+export function itemName(it: PlanItem, look: CatalogLookup): { name: string; kind: string } {
+  if (it.kind === 'module') return { name: look.module(it.id)?.title ?? it.id, kind: '模块' };
+  if (it.kind === 'case') return { name: look.caseInfo(it.id)?.title ?? it.id, kind: '案例' };
+  return { name: BREAKS[it.id].name, kind: '安排' };
+}
+
 export function planDocument(plan: Plan, catalog: Catalog, extraCases: ReadonlyMap<string, CatalogCase> = new Map()): PlanDocument {
   const look = catalogLookup(catalog, extraCases);
   const modules = new Map(catalog.modules.map((m) => [m.id, m]));
   const { rows, minutes, hours } = agenda(plan, look);
+  const target = checkTarget(plan, rows);
   const audience = catalog.audiences.find((a) => a.id === plan.audience)?.name ?? '未指定';
   const used = plan.items.flatMap((it) => (it.kind === 'module' ? (modules.get(it.id) ?? []) : []));
   const cases = plan.items.flatMap((it) => (it.kind === 'case' ? (look.caseInfo(it.id) ?? []) : []));
@@ -34,16 +44,17 @@ export function planDocument(plan: Plan, catalog: Catalog, extraCases: ReadonlyM
     title: plan.title || '未命名课程',
     meta: [
       ['培训对象', audience],
+      ...(plan.unit ? [['主办单位', plan.unit] as [string, string]] : []),
       ['日期', plan.date || '待定'],
       ['地点', plan.venue || '待定'],
       ['主讲', plan.trainer || '待定'],
     ],
     agenda: rows.map((r) => ({
       time: `${r.start}—${r.end}`,
-      label: r.item.kind === 'module' ? `培训模块：${modules.get(r.item.id)?.title ?? r.item.id}` : `案例研讨：${look.caseInfo(r.item.id)?.title ?? r.item.id}`,
+      label: r.item.kind === 'module' ? `培训模块：${itemName(r.item, look).name}` : r.item.kind === 'case' ? `案例研讨：${itemName(r.item, look).name}` : itemName(r.item, look).name,
       minutes: r.minutes,
     })),
-    totals: `共 ${minutes} 分钟，合 ${hours} 学时`,
+    totals: `共 ${minutes} 分钟，合 ${hours} 学时${target.state === 'none' ? '' : `；${target.message}`}`,
     objectives: used.map((m) => ({ module: m.title, outcomes: m.outcomes })),
     materials: [...used.flatMap((m) => m.readings), ...cases.map((c) => `案例：${c.title}`)],
     questions: [...used.flatMap((m) => m.questions), ...cases.flatMap((c) => c.questions)],

@@ -4,6 +4,21 @@
  * from each question's data-answer attribute.
  */
 import { scoreQuiz } from './quiz-score.ts';
+import { parseRecord, recordQuiz, STUDY_KEY, today } from '../study/study-record.ts';
+
+/** Keeps the result in the learner's own study record (localStorage only); false if the browser refuses. */
+function saveScore(el: HTMLElement, score: number, total: number): boolean {
+  const id = el.dataset['module'];
+  if (!id) return false;
+  try {
+    const { record } = parseRecord(localStorage.getItem(STUDY_KEY));
+    const next = recordQuiz(record, { id, title: el.dataset['title'] ?? id, hours: Number(el.dataset['hours']) || 0 }, { score, total, at: today() });
+    localStorage.setItem(STUDY_KEY, JSON.stringify(next));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 class QuizForm extends HTMLElement {
   connectedCallback(): void {
@@ -24,7 +39,9 @@ class QuizForm extends HTMLElement {
         const details = fs.querySelector('details');
         if (details) details.open = true;
       });
-      result.textContent = `得分：${scored.score} / ${scored.total}${scored.unanswered.length ? `（${scored.unanswered.length} 题未作答）` : ''}。每题下方已展开答案与解析。`;
+      const saved = saveScore(this, scored.score, scored.total);
+      result.textContent = `得分：${scored.score} / ${scored.total}${scored.unanswered.length ? `（${scored.unanswered.length} 题未作答）` : ''}。每题下方已展开答案与解析。${saved ? '成绩已记入本机的学习记录。' : ''}`;
+      if (saved) result.append(' ', Object.assign(document.createElement('a'), { href: '/study/', textContent: '查看学习记录' }));
       result.focus();
     });
     form.addEventListener('reset', () => {

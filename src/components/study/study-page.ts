@@ -2,7 +2,8 @@
  * <study-page>: the learner's own study record (state shape in study-record.ts). Modules are ticked
  * here; a case or module page's “记入学习记录” link arrives as ?add=case:<id> and is added once.
  */
-import { addItem, emptyRecord, mergeRecords, parseRecord, removeItem, STUDY_KEY, today, totals, type StudyRecord } from './study-record.ts';
+import { addItem, emptyRecord, mergeRecords, parseRecord, quizText, removeItem, STUDY_KEY, today, totals, type StudyRecord } from './study-record.ts';
+import { proofSheet } from './study-proof.ts';
 
 class StudyPage extends HTMLElement {
   #record: StudyRecord = emptyRecord();
@@ -20,6 +21,7 @@ class StudyPage extends HTMLElement {
       });
     }
     this.querySelector('[data-print]')?.addEventListener('click', () => window.print());
+    this.querySelector('[data-print-proof]')?.addEventListener('click', () => this.#printProof());
     this.querySelector('[data-export]')?.addEventListener('click', () => this.#export());
     this.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('change', (e) => void this.#import(e.target as HTMLInputElement));
     this.addEventListener('click', (e) => {
@@ -71,14 +73,33 @@ class StudyPage extends HTMLElement {
           return li;
         }),
     );
+    const scores = new Map(this.#record.items.map((i) => [i.id, i.quiz]));
+    for (const el of this.querySelectorAll<HTMLElement>('[data-quiz-for]')) {
+      const q = scores.get(el.dataset['quizFor'] ?? '');
+      el.textContent = q ? ` · ${quizText(q)}` : '';
+    }
     const rows = this.querySelector('[data-print-rows]');
     rows?.replaceChildren(
       ...this.#record.items.map((i) => {
         const tr = document.createElement('tr');
-        for (const text of [i.kind === 'module' ? '培训模块' : '案例', i.title, String(i.hours), i.at]) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
+        for (const text of [i.kind === 'module' ? '培训模块' : '案例', i.title, String(i.hours), i.at, quizText(i.quiz)]) tr.append(Object.assign(document.createElement('td'), { textContent: text }));
         return tr;
       }),
     );
+  }
+
+  /** The name is read from the field for this printout only: never stored, never sent. */
+  #printProof(): void {
+    const name = this.querySelector<HTMLInputElement>('input[name="learner"]')?.value.trim() ?? '';
+    if (!name) {
+      this.querySelector<HTMLInputElement>('input[name="learner"]')?.focus();
+      return this.#say('请先填写姓名，再打印学习证明。');
+    }
+    if (!this.#record.items.some((i) => i.kind === 'module')) return this.#say('学习记录里还没有培训模块，暂时无法出具学习证明。');
+    this.querySelector('[data-proof]')?.replaceChildren(...proofSheet(this.#record, name, today()));
+    this.dataset['printing'] = 'proof';
+    addEventListener('afterprint', () => delete this.dataset['printing'], { once: true });
+    window.print();
   }
 
   #export(): void {

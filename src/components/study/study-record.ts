@@ -6,6 +6,8 @@
  *                          "title": "…", "hours": 3, "at": "2026-11-25" } ] }
  *   hours  学时 credited (modules carry theirs; a case counts 0)
  *   at     the day it was marked as studied
+ *   quiz   optional, modules only: the last quiz result { "score": 4, "total": 5, "at": "2026-11-26" },
+ *          written by the module page's quiz when the learner submits it
  * Titles and hours are stored with each item so a printed record stays right even if the site changes.
  */
 export interface StudyItem {
@@ -13,6 +15,13 @@ export interface StudyItem {
   id: string;
   title: string;
   hours: number;
+  at: string;
+  quiz?: QuizScore;
+}
+
+export interface QuizScore {
+  score: number;
+  total: number;
   at: string;
 }
 
@@ -34,8 +43,28 @@ function readItem(x: unknown): StudyItem | undefined {
   if (typeof o['title'] !== 'string' || o['title'].trim() === '') return undefined;
   const hours = typeof o['hours'] === 'number' && Number.isFinite(o['hours']) && o['hours'] >= 0 && o['hours'] <= 100 ? o['hours'] : 0;
   const at = typeof o['at'] === 'string' && DAY.test(o['at']) ? o['at'] : '';
-  return { kind: o['kind'], id: o['id'], title: o['title'].slice(0, 120), hours: o['kind'] === 'case' ? 0 : hours, at };
+  const quiz = o['kind'] === 'module' ? readQuiz(o['quiz']) : undefined;
+  return { kind: o['kind'], id: o['id'], title: o['title'].slice(0, 120), hours: o['kind'] === 'case' ? 0 : hours, at, ...(quiz ? { quiz } : {}) };
 }
+
+function readQuiz(x: unknown): QuizScore | undefined {
+  if (!x || typeof x !== 'object') return undefined;
+  const q = x as Record<string, unknown>;
+  const { score, total, at } = q;
+  if (typeof score !== 'number' || typeof total !== 'number' || !Number.isInteger(score) || !Number.isInteger(total) || total < 1 || total > 50 || score < 0 || score > total) return undefined;
+  return { score, total, at: typeof at === 'string' && DAY.test(at) ? at : '' };
+}
+
+/**
+ * Writes a quiz result to its module, adding the module (with today's date) if it was not yet
+ * marked as studied; a later attempt replaces the earlier score.
+ */
+export function recordQuiz(record: StudyRecord, module: Omit<StudyItem, 'kind' | 'quiz' | 'at'>, quiz: QuizScore): StudyRecord {
+  const withModule = addItem(record, { kind: 'module', ...module, at: quiz.at });
+  return { v: 1, items: withModule.items.map((i) => (i.kind === 'module' && i.id === module.id ? { ...i, quiz } : i)) };
+}
+
+export const quizText = (q: QuizScore | undefined) => (q ? `测验 ${q.score}/${q.total}${q.at ? `（${q.at}）` : ''}` : '');
 
 /** Reads a stored or imported record; reports how many items were unreadable instead of failing. */
 export function parseRecord(text: string | null): { record: StudyRecord; rejected: number; error?: string } {
@@ -75,7 +104,7 @@ export function mergeRecords(a: StudyRecord, b: StudyRecord): StudyRecord {
   const out = new Map(a.items.map((i) => [key(i), i]));
   for (const i of b.items) {
     const have = out.get(key(i));
-    if (!have || (i.at && (!have.at || i.at < have.at))) out.set(key(i), i);
+    if (!have || (i.at && (!have.at || i.at < have.at))) out.set(key(i), { ...i, ...(have?.quiz && !i.quiz ? { quiz: have.quiz } : {}) });
   }
   return { v: 1, items: [...out.values()] };
 }
