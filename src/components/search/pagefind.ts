@@ -6,6 +6,7 @@ export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
   sub_results?: { url: string; title: string; excerpt: string }[];
 }
 
