@@ -36,6 +36,7 @@ async function load(): Promise<Site> {
     networkLevels: await getCollection('networkLevels'),
     networkLinks: await getCollection('networkLinks'),
     practices: await getCollection('practices'),
+    posts: await getCollection('posts'),
   };
   // An empty taxonomy means the content folder is wrong or unreadable: never build an empty site.
   for (const name of ['sectors', 'riskPoints', 'audiences', 'powerStages'] as const) {

@@ -22,6 +22,7 @@ export const collectionNames = {
   networkLinks: '横向联动',
   practices: '实践形式',
   synonyms: '同义词',
+  posts: '岗位',
 } as const;
 export type CollectionName = keyof typeof collectionNames;
 

@@ -9,7 +9,7 @@ import { cultureSchema } from './culture.ts';
 import { documentSchema } from './document.ts';
 import type { CollectionName } from './fragments.ts';
 import { indicatorSchema, selfCheckSchema } from './spine.ts';
-import { actorSchema, audienceSchema, networkLevelSchema, networkLinkSchema, practiceSchema, synonymSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
+import { actorSchema, audienceSchema, networkLevelSchema, networkLinkSchema, practiceSchema, postSchema, synonymSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
 
 export interface CollectionSpec {
   /** Markdown entries (one file each) or one YAML file holding a list of terms. */
@@ -36,4 +36,5 @@ export const collectionSpecs = {
   networkLinks: { kind: 'terms', path: 'network/links.yaml', schema: () => networkLinkSchema },
   practices: { kind: 'terms', path: 'network/practices.yaml', schema: () => practiceSchema },
   synonyms: { kind: 'terms', path: 'taxonomies/synonyms.yaml', schema: () => synonymSchema },
+  posts: { kind: 'terms', path: 'taxonomies/posts.yaml', schema: () => postSchema },
 } as const satisfies Record<CollectionName, CollectionSpec>;
