@@ -27,6 +27,7 @@ export const collections = {
   networkLevels: defineCollection({ loader: terms(specs.networkLevels.path), schema: () => messages(specs.networkLevels.schema()) }),
   networkLinks: defineCollection({ loader: terms(specs.networkLinks.path), schema: () => messages(specs.networkLinks.schema()) }),
   synonyms: defineCollection({ loader: terms(specs.synonyms.path), schema: () => messages(specs.synonyms.schema()) }),
+  posts: defineCollection({ loader: terms(specs.posts.path), schema: () => messages(specs.posts.schema()) }),
   practices: defineCollection({ loader: terms(specs.practices.path), schema: () => messages(specs.practices.schema()) }),
   legalThresholds: defineCollection({ loader: terms(specs.legalThresholds.path), schema: () => messages(specs.legalThresholds.schema()) }),
   networkResources: defineCollection({ loader: terms(specs.networkResources.path), schema: () => messages(specs.networkResources.schema()) }),

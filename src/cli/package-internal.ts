@@ -8,11 +8,32 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { createInterface } from 'node:readline/promises';
 import { nginxConfig, siteCsp } from '../lib/deploy.ts';
+import { checkSiteAddress, siteArgument } from '../lib/site-address.ts';
+
+/**
+ * The address the intranet reaches the site at: `-- --site https://…`, else LIANJIAN_SITE, else
+ * asked for at the terminal. Never the placeholder: shared links, feeds and the sitemap use it.
+ */
+async function siteAddress(): Promise<string> {
+  let answer = siteArgument(process.argv.slice(2)) ?? process.env['LIANJIAN_SITE'];
+  if (answer === undefined && process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    answer = await rl.question('内网访问本站的地址（如 http://10.1.2.3:8080 或 https://lianjian.单位.cn）：');
+    rl.close();
+  }
+  const checked = checkSiteAddress(answer);
+  if (!checked.ok) {
+    console.error(`无法打包：${checked.error}\n请这样运行：npm run package:internal -- --site https://内网地址`);
+    process.exit(1);
+  }
+  return checked.url;
+}
 
 const out = resolve(process.env['LIANJIAN_PACKAGE_DIR'] ?? 'dist-package');
 const site = resolve(process.env['LIANJIAN_OUT'] ?? 'dist-internal');
-const env = { ...process.env, LIANJIAN_EDITION: 'internal', LIANJIAN_OUT: site };
+const env = { ...process.env, LIANJIAN_EDITION: 'internal', LIANJIAN_OUT: site, LIANJIAN_SITE: await siteAddress() };
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { env, stdio: 'inherit' });
 
 run('npx', ['astro', 'build']);
@@ -44,7 +65,7 @@ await build({
   define: { 'process.env.LIANJIAN_DEFAULT_SITE': JSON.stringify('site'), 'process.env.LIANJIAN_CSP': JSON.stringify(csp) },
 });
 writeFileSync(join(stage, 'nginx.conf'), nginxConfig('/srv/lianjian/site', csp));
-writeFileSync(join(stage, 'VERSION.txt'), `廉鉴 内网版\n版本：${version}\n构建日期：${date}\n提交：${commit}\n`);
+writeFileSync(join(stage, 'VERSION.txt'), `廉鉴 内网版\n版本：${version}\n构建日期：${date}\n提交：${commit}\n站点地址：${env.LIANJIAN_SITE}\n`);
 writeFileSync(
   join(stage, 'README.txt'),
   [

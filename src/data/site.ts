@@ -40,6 +40,7 @@ async function load(): Promise<Site> {
     legalThresholds: await getCollection('legalThresholds'),
     networkResources: await getCollection('networkResources'),
     preventionModes: await getCollection('preventionModes'),
+    posts: await getCollection('posts'),
   };
   // An empty taxonomy means the content folder is wrong or unreadable: never build an empty site.
   for (const name of ['sectors', 'riskPoints', 'audiences', 'powerStages'] as const) {

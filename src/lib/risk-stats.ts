@@ -15,6 +15,8 @@ export interface RiskStats {
   byStage: Map<string, number>;
   /** Cases per risk point, whatever their sector. */
   byRiskPoint: Map<string, number>;
+  /** Cases per sector. */
+  bySector: Map<string, number>;
   max: number;
   total: number;
   /** The years counted, inclusive; undefined when the library has no cases. */
@@ -48,7 +50,9 @@ export function riskStats(all: readonly Entry<CaseData>[], span?: YearSpan): Ris
   const byYear = new Map<number, number>();
   const byStage = new Map<string, number>();
   const byRiskPoint = new Map<string, number>();
+  const bySector = new Map<string, number>();
   for (const { data } of cases) {
+    inc(bySector, data.sector);
     for (const rp of new Set(data.riskPoints)) {
       inc(cells, cellKey(data.sector, rp));
       inc(byRiskPoint, rp);
@@ -63,7 +67,7 @@ export function riskStats(all: readonly Entry<CaseData>[], span?: YearSpan): Ris
     last = Math.max(last, y);
   }
   const counted = span ?? (byYear.size > 0 ? { from: first, to: last } : undefined);
-  return { cells, byYear, byStage, byRiskPoint, max: Math.max(0, ...cells.values()), total: cases.length, ...(counted ? { span: counted } : {}) };
+  return { cells, byYear, byStage, byRiskPoint, bySector, max: Math.max(0, ...cells.values()), total: cases.length, ...(counted ? { span: counted } : {}) };
 }
 
 /**

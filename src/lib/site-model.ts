@@ -23,6 +23,7 @@ import type { Edition } from './content-root.ts';
 import { articleLabel } from './cn-numerals.ts';
 import { successors } from './documents.ts';
 import { CASE_FACETS, facetIndex, type FacetKey } from './facets.ts';
+import { postDigests, postFamilies, type Post } from './posts.ts';
 import { relatedCases } from './related.ts';
 import { neighbourLookup } from './lists.ts';
 import { relatedCulture } from './culture-related.ts';
@@ -84,6 +85,8 @@ export interface SiteInput<
   audiences: readonly Entry<Audience>[];
   powerStages: readonly Entry<PowerStage>[];
   actors: readonly Entry<Actor>[];
+  /** 「我的岗位」 (content/taxonomies/posts.yaml); absent in older content folders. */
+  posts?: readonly Entry<Post>[];
 }
 
 export interface ResolvedArticle<D> {
@@ -197,6 +200,9 @@ export function buildSiteModel<
   const checkItemsByRiskPoint = new Map<string, { list: S; item: S['data']['items'][number] }[]>();
   for (const list of selfChecks) for (const item of list.data.items) for (const rp of item.riskPoints) push(checkItemsByRiskPoint, rp, { list, item });
 
+  const posts = postFamilies(input.posts ?? []).flatMap((g) => g.posts);
+  const digests = postDigests(posts, { cases, courses, indicators, selfChecks });
+
   const facets = facetIndex(cases);
   const related = relatedCases(cases);
   const cultureRelated = relatedCulture(culture);
@@ -265,6 +271,10 @@ export function buildSiteModel<
     articlesByRiskPoint: (id: string) => articlesByRiskPoint.get(id) ?? [],
     coursesByCase: (id: string) => coursesByCase.get(id) ?? [],
     supersededBy: (id: string) => supersededBy.get(id),
+    /** 「我的岗位」: posts by family, and what each gathers (lib/posts.ts). */
+    posts,
+    postFamilies: postFamilies(posts),
+    postDigest: (id: string) => digests.get(id),
   };
 }
 

@@ -30,6 +30,8 @@ export const urls = {
   selfChecks: () => '/self-check/',
   selfCheck: (id: string) => `/self-check/${id}/`,
   network: () => '/network/',
+  posts: () => '/posts/',
+  post: (id: string) => `/posts/${id}/`,
 };
 
 /** `criminal-law#385` → its document id and article number. */

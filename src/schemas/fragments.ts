@@ -25,6 +25,7 @@ export const collectionNames = {
   preventionModes: '实施方式',
   synonyms: '同义词',
   legalThresholds: '定罪量刑标准',
+  posts: '岗位',
 } as const;
 export type CollectionName = keyof typeof collectionNames;
 

@@ -11,7 +11,7 @@ import type { CollectionName } from './fragments.ts';
 import { legalThresholdSchema } from './legal.ts';
 import { indicatorSchema, selfCheckSchema } from './spine.ts';
 import { networkResourceSchema, preventionModeSchema } from './network.ts';
-import { actorSchema, audienceSchema, networkLevelSchema, networkLinkSchema, practiceSchema, synonymSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
+import { actorSchema, audienceSchema, networkLevelSchema, networkLinkSchema, practiceSchema, postSchema, synonymSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
 
 export interface CollectionSpec {
   /** Markdown entries (one file each) or one YAML file holding a list of terms. */
@@ -41,4 +41,5 @@ export const collectionSpecs = {
   preventionModes: { kind: 'terms', path: 'network/modes.yaml', schema: () => preventionModeSchema },
   synonyms: { kind: 'terms', path: 'taxonomies/synonyms.yaml', schema: () => synonymSchema },
   legalThresholds: { kind: 'terms', path: 'taxonomies/legal-thresholds.yaml', schema: () => legalThresholdSchema },
+  posts: { kind: 'terms', path: 'taxonomies/posts.yaml', schema: () => postSchema },
 } as const satisfies Record<CollectionName, CollectionSpec>;

@@ -55,3 +55,35 @@ export const practiceSchema = z.strictObject({ ...term, order: z.number().int().
  * a page's missing forms to the text it indexes, so no query needs rewriting.
  */
 export const synonymSchema = z.strictObject({ id: id(), terms: z.array(nonEmpty()).min(2) });
+
+/** How the 「我的岗位」 pages group posts, in this order. */
+export const POST_FAMILIES = {
+  leadership: '领导干部',
+  grassroots: '基层干部',
+  'key-post': '关键岗位',
+  soe: '国有企业',
+} as const;
+export const POST_LEVELS = {
+  county: '县级',
+  township: '乡镇（街道）',
+  village: '村（社区）',
+  unit: '各级机关和事业单位',
+  enterprise: '国有企业',
+} as const;
+const keysOf = <T extends object>(o: T) => Object.keys(o) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
+
+/**
+ * A post a reader holds (县直部门负责人, 财务人员 …): the risk points it sits on, the case tier it
+ * belongs to and its self-check list. Cases, modules and indicators are derived from these
+ * (lib/posts.ts), so no case file has to name a post.
+ */
+export const postSchema = z.strictObject({
+  ...term,
+  order: z.number().int().default(100),
+  family: z.enum(keysOf(POST_FAMILIES)),
+  level: z.enum(keysOf(POST_LEVELS)),
+  /** The case tier the post belongs to: one of the audiences that are tiers. */
+  tier: z.enum(['leader', 'key-post', 'staff']),
+  riskPoints: z.array(ref('riskPoints')).min(1),
+  selfCheck: ref('selfChecks').optional(),
+});

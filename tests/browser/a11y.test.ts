@@ -30,6 +30,12 @@ const pages = [
   ['study record', '/study/'],
   ['text size', '/text-size/'],
   ['404', '/no-such-page/'],
+  ['posts', '/posts/'],
+  ['post', '/posts/procurement-staff/'],
+  ['indicator', '/indicators/same-ip-bidding/'],
+  ['public track', '/tracks/public/'],
+  ['tracks', '/tracks/'],
+  ['review board', '/documents/review/'],
 ] as const;
 
 describeBrowser('accessibility', () => {

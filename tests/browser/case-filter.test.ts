@@ -3,7 +3,22 @@ import { loadContent } from '../../src/lib/load-content.ts';
 import type { CaseData } from '../../src/schemas/case.ts';
 import { describeBrowser, useBrowser } from '../helpers/browser.ts';
 
-const cases = loadContent('content').entries.filter((e) => e.collection === 'cases').map((e) => e.data as unknown as CaseData);
+const cases = loadContent('content').entries.filter((e) => e.collection === 'cases' && e.data['visibility'] !== 'internal' && e.data['draft'] !== true).map((e) => e.data as unknown as CaseData);
+
+type Key = 'sector' | 'risk' | 'violation' | 'tier' | 'stage' | 'year';
+const valuesOf: Record<Key, (c: CaseData) => string[]> = {
+  sector: (c) => [c.sector],
+  risk: (c) => c.riskPoints,
+  violation: (c) => c.violations,
+  tier: (c) => [c.tier],
+  stage: (c) => [c.powerStage],
+  year: (c) => [String(c.year)],
+};
+const matches = (c: CaseData, selection: Partial<Record<Key, string>>) => (Object.entries(selection) as [Key, string][]).every(([k, v]) => valuesOf[k](c).includes(v));
+/** What a reader expects next to a value: the cases they would get by choosing it now. */
+function expectedCount(selection: Partial<Record<Key, string>>, key: Key, value: string): number {
+  return cases.filter((c) => matches(c, { ...selection, [key]: value })).length;
+}
 const expected = cases.filter((c) => c.sector === 'engineering' && c.tier === 'key-post').length;
 
 describeBrowser('case library filters', () => {
@@ -29,6 +44,54 @@ describeBrowser('case library filters', () => {
     expect(await status.innerText()).toMatch(/^共 \d+ 个案例/);
     expect([...errors, ...shared.errors]).toEqual([]);
   });
+
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`shows, next to every value, the cases that choosing it would give (${viewport.width} px)`, async () => {
+      const selection = { sector: 'village-finance', tier: 'key-post' } as const;
+      const total = cases.filter((c) => matches(c, selection)).length;
+      expect(total).toBeGreaterThan(0);
+      const { page, errors } = await browser.open('/cases/', { viewport });
+      const facets = page.getByRole('navigation', { name: '按分类筛选案例' });
+      await facets.getByRole('link', { name: '村级财务', exact: true }).click();
+      await expect.poll(() => page.locator('[data-status]').innerText(), { timeout: 15_000 }).toMatch(/符合筛选条件/);
+      // After the first choice the other groups still offer their combinations.
+      expect(await facets.locator('[data-count-for="tier:key-post"]').innerText()).toBe(String(total));
+      await facets.getByRole('link', { name: '关键岗位', exact: true }).click();
+      await expect.poll(() => page.locator('[data-status]').innerText(), { timeout: 15_000 }).toBe(`共 ${total} 个案例符合筛选条件`);
+      await page.waitForFunction(() => document.querySelectorAll('[data-list] > li.card').length > 0);
+
+      const shown = await facets.locator('[data-count-for]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-count-for') ?? '', Number(el.textContent)] as const));
+      expect(shown.length).toBeGreaterThan(50);
+      for (const [key, n] of shown) {
+        const [facet, value] = key.split(':') as [Key, string];
+        const rest: Partial<Record<Key, string>> = { ...selection };
+        delete rest[facet];
+        expect(n, key).toBe(expectedCount(rest, facet, value));
+      }
+      expect(shown.some(([key, n]) => key.startsWith('sector:') && key !== 'sector:village-finance' && n > 0)).toBe(true);
+
+      if (viewport.width < 600) {
+        // The phone reader sees the outcome, not the filter list they tapped in.
+        expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-status'))).toBe(true);
+        const box = await page.locator('[data-status]').boundingBox();
+        expect(box && box.y >= 0 && box.y < viewport.height).toBe(true);
+      }
+
+      // A filtered card reads exactly like the same case's card in the static list.
+      const first = page.locator('[data-list] > li.card').first();
+      const href = await first.locator('h3 a').getAttribute('href');
+      const staticPage = await browser.open('/cases/sector/village-finance/', { javaScriptEnabled: false });
+      const twin = staticPage.page.locator('[data-list] > li.card').filter({ has: staticPage.page.locator(`h3 a[href="${href}"]`) });
+      const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+      expect(norm(await first.innerText())).toBe(norm(await twin.innerText()));
+      expect(await first.locator('.badge').allInnerTexts()).toEqual(await twin.locator('.badge').allInnerTexts());
+      expect(await first.locator('.badge').count()).toBe(4);
+      expect(errors).toEqual([]);
+    });
+  }
 
   it('works without JavaScript: a facet link opens its static page', async () => {
     const { page } = await browser.open('/cases/', { javaScriptEnabled: false });

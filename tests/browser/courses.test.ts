@@ -55,7 +55,7 @@ describeBrowser('study record', () => {
     const first = await browser.open('/study/');
     await first.page.locator('input[data-study-module="leader-power-restraint"]').check();
     const download = first.page.waitForEvent('download');
-    await first.page.getByRole('button', { name: '导出 JSON 文件' }).click();
+    await first.page.getByRole('button', { name: '保存学习记录到本机文件' }).click();
     const file = join(mkdtempSync(join(tmpdir(), 'lianjian-study-')), 'record.json');
     await (await download).saveAs(file);
     const other = await browser.open('/study/');

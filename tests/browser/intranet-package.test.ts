@@ -19,7 +19,7 @@ describe('intranet package', () => {
 
   beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), 'lianjian-package-'));
-    execFileSync('node', ['src/cli/package-internal.ts'], {
+    execFileSync('node', ['src/cli/package-internal.ts', '--site', 'http://lianjian.intra.local:8080'], {
       env: { ...process.env, LIANJIAN_CONTENT: MINI, LIANJIAN_OUT: join(work, 'site'), LIANJIAN_PACKAGE_DIR: join(work, 'out'), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: 'pipe',
     });
@@ -36,6 +36,20 @@ describe('intranet package', () => {
 
   afterAll(() => {
     server?.kill();
+  });
+
+  it('refuses to pack for the placeholder address, and says how to give the real one', () => {
+    const run = spawnSync('node', ['src/cli/package-internal.ts', '--site', 'https://lianjian.example.cn/'], { encoding: 'utf8', env: { ...process.env, LIANJIAN_CONTENT: MINI } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('只是示例地址');
+    expect(run.stderr).toContain('npm run package:internal -- --site');
+  });
+
+  it('links every page to the intranet address it was packed for', async () => {
+    const html = await (await fetch(`${base}/cases/internal-case/`)).text();
+    expect(html).toContain('<link rel="canonical" href="http://lianjian.intra.local:8080/cases/internal-case/"');
+    expect(html).not.toContain('lianjian.example.cn');
+    expect(readFileSync(join(unpacked, 'VERSION.txt'), 'utf8')).toContain('站点地址：http://lianjian.intra.local:8080');
   });
 
   it('carries its version, build date and commit, and an nginx configuration', () => {

@@ -30,7 +30,7 @@ export function useBrowser() {
   });
   return {
     /** A fresh context (its own storage), so tests never see each other's state. */
-    async open(path: string, options: Pick<BrowserContextOptions, 'javaScriptEnabled' | 'serviceWorkers'> = {}): Promise<OpenedPage> {
+    async open(path: string, options: Pick<BrowserContextOptions, 'javaScriptEnabled' | 'serviceWorkers' | 'viewport'> = {}): Promise<OpenedPage> {
       if (!browser) throw new Error('browser not connected');
       const context = await browser.newContext({ baseURL, ...options });
       contexts.push(context);

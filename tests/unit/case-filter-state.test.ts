@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmpty, pagefindFilters, readSelection, toggle, writeSelection } from '../../src/components/cases/case-filter-state.ts';
+import { countSearches, isEmpty, mergeCounts, pagefindFilters, readSelection, toggle, writeSelection } from '../../src/components/cases/case-filter-state.ts';
 
 describe('case filter in the URL', () => {
   it('round-trips a selection, in a stable key order', () => {
@@ -32,5 +32,24 @@ describe('Pagefind filters', () => {
 
   it('drops and reports ids that no longer exist, instead of failing', () => {
     expect(pagefindFilters({ sector: 'gone', year: '2021' }, value)).toEqual({ filters: { kind: '案例', year: '2021' }, unknown: ['sector'] });
+  });
+});
+
+describe('facet counts under a selection', () => {
+  it('counts facets nobody chose on the selection, and a chosen facet on the selection without it', () => {
+    expect(countSearches({})).toEqual([{ selection: {}, facets: ['sector', 'risk', 'violation', 'tier', 'stage', 'year'] }]);
+    expect(countSearches({ sector: 'village-finance', tier: 'key-post' })).toEqual([
+      { selection: { sector: 'village-finance', tier: 'key-post' }, facets: ['risk', 'violation', 'stage', 'year'] },
+      { selection: { tier: 'key-post' }, facets: ['sector'] },
+      { selection: { sector: 'village-finance' }, facets: ['tier'] },
+    ]);
+  });
+
+  it('takes each facet from the search that counts it, and an absent facet as all zero', () => {
+    const merged = mergeCounts([
+      { facets: ['stage', 'year'], counts: { sector: { 村级财务: 3, 工程建设: 0 }, stage: { 执行: 2, 决策: 1 } } },
+      { facets: ['sector'], counts: { sector: { 村级财务: 3, 工程建设: 2 } } },
+    ]);
+    expect(merged).toEqual({ stage: { 执行: 2, 决策: 1 }, year: {}, sector: { 村级财务: 3, 工程建设: 2 } });
   });
 });

@@ -100,6 +100,13 @@ describe('schema errors name the file, the field and what was expected', () => {
     expect(problems.map((p) => [p.file, p.field, p.code])).toEqual([[path, '[0].instruments', 'missing']]);
   });
 
+  it('a post naming a risk point that does not exist, or a tier that is not a case tier', () => {
+    const { problems, path } = problemsAfter('taxonomies/posts.yaml', 'riskPoints: [tailored-bid-terms, split-purchase]', 'riskPoints: [tailored-bid-terms, split-purchse]');
+    expect(problems).toEqual([{ file: path, field: '[0].riskPoints[1]', code: 'missingReference', message: contentErrors.missingReference.message('廉政风险点', 'split-purchse') }]);
+    const tier = problemsAfter('taxonomies/posts.yaml', 'tier: key-post', 'tier: public');
+    expect(tier.problems.map((p) => [p.file, p.field])).toEqual([[tier.path, '[0].tier']]);
+  });
+
   it('a missing image file', () => {
     const { problems, path } = problemsAfter('culture/ink-stone.md', './images/ink-stone.svg', './images/missing.svg');
     expect(problems).toEqual([{ file: path, field: 'images[0].src', code: 'invalid', message: '图片文件不存在（路径相对于本条内容所在文件夹）' }]);

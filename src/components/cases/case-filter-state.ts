@@ -54,3 +54,30 @@ export function pagefindFilters(selection: Selection, filterValue: (key: FacetKe
   }
   return { filters, unknown };
 }
+
+export type Counts = Record<string, Record<string, number>>;
+
+/**
+ * The searches behind honest facet counts. Pagefind counts each value as "the selection plus
+ * this value", which is right for a facet nobody chose yet; for a chosen facet that would show
+ * every other value as 0, though choosing it replaces the current value. So a chosen facet is
+ * counted on the selection without it. One search for the selection, one more per chosen facet.
+ */
+export function countSearches(selection: Selection): { selection: Selection; facets: FacetKey[] }[] {
+  const chosen = FACET_KEYS.filter((k) => selection[k]);
+  return [
+    { selection, facets: FACET_KEYS.filter((k) => !selection[k]) },
+    ...chosen.map((k) => {
+      const without: Selection = { ...selection };
+      delete without[k];
+      return { selection: without, facets: [k] };
+    }),
+  ];
+}
+
+/** Each facet's counts taken from the search that counts it (see countSearches). */
+export function mergeCounts(parts: { facets: readonly FacetKey[]; counts: Counts }[]): Counts {
+  const out: Counts = {};
+  for (const { facets, counts } of parts) for (const k of facets) out[k] = counts[k] ?? {};
+  return out;
+}

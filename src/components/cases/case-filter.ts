@@ -4,7 +4,7 @@
  * (shareable), and Pagefind's filter index supplies the matching cases and the new counts,
  * so the page never downloads the whole library.
  */
-import { FACET_KEYS, isEmpty, pagefindFilters, readSelection, toggle, writeSelection, type FacetKey, type Selection } from './case-filter-state.ts';
+import { countSearches, FACET_KEYS, isEmpty, mergeCounts, pagefindFilters, readSelection, toggle, writeSelection, type Counts, type FacetKey, type Selection } from './case-filter-state.ts';
 
 import { loadPagefind, type PagefindResponse as SearchResponse, type PagefindResultData as ResultData } from '../search/pagefind.ts';
 
@@ -17,13 +17,14 @@ class CaseFilter extends HTMLElement {
   #results: SearchResponse['results'] = [];
   #shown = 0;
   #run = 0;
+  #filtersLoaded: Promise<unknown> | undefined;
 
   connectedCallback(): void {
     for (const a of this.querySelectorAll<HTMLAnchorElement>('a[data-facet]')) {
       this.#links.set(`${a.dataset['facet']}:${a.dataset['value']}`, a);
       a.addEventListener('click', (event) => {
         event.preventDefault();
-        this.#select(toggle(this.#selection, a.dataset['facet'] as FacetKey, a.dataset['value'] ?? ''));
+        void this.#select(toggle(this.#selection, a.dataset['facet'] as FacetKey, a.dataset['value'] ?? ''), true);
       });
     }
     const list = this.#part('list');
@@ -43,9 +44,18 @@ class CaseFilter extends HTMLElement {
     return el;
   }
 
-  #select(selection: Selection): void {
+  /**
+   * On a phone the results sit above the long facet list, so after a tap nothing that changed
+   * would be in view: the status line (which names the count) takes focus and scrolls into view.
+   */
+  async #select(selection: Selection, fromFacet = false): Promise<void> {
     history.pushState(null, '', `${location.pathname}${writeSelection(selection)}`);
-    void this.#apply(selection);
+    await this.#apply(selection);
+    if (fromFacet && window.matchMedia('(max-width: 48rem)').matches) {
+      const status = this.#part('status');
+      status.focus({ preventScroll: true });
+      status.scrollIntoView({ block: 'start' });
+    }
   }
 
   async #apply(selection: Selection): Promise<void> {
@@ -67,17 +77,25 @@ class CaseFilter extends HTMLElement {
       active.hidden = true;
       return;
     }
-    const { filters, unknown } = pagefindFilters(selection, (k, id) => this.#links.get(`${k}:${id}`)?.dataset['filter']);
+    const filterValue = (k: FacetKey, id: string) => this.#links.get(`${k}:${id}`)?.dataset['filter'];
+    const { unknown } = pagefindFilters(selection, filterValue);
     pager.hidden = true;
     this.#renderActive(selection, unknown);
     status.textContent = '正在筛选……';
-    const search = await (await loadPagefind()).search(null, { filters, sort: { year: 'desc' } });
+    const pagefind = await loadPagefind();
+    // Pagefind counts only the filters whose data it has loaded; this loads them all once.
+    this.#filtersLoaded ??= pagefind.filters();
+    await this.#filtersLoaded;
+    const searches = countSearches(selection);
+    const responses = await Promise.all(searches.map((s) => pagefind.search(null, { filters: pagefindFilters(s.selection, filterValue).filters, sort: { year: 'desc' } })));
     if (run !== this.#run) return;
+    const [search] = responses;
+    if (!search) return;
     this.#results = search.results;
     this.#shown = 0;
     status.textContent = `共 ${search.results.length} 个案例符合筛选条件`;
     this.#part('list').replaceChildren();
-    this.#updateCounts(search.filters);
+    this.#updateCounts(mergeCounts(searches.map((s, i) => ({ facets: s.facets, counts: responses[i]?.filters ?? {} }))));
     await this.#more(run);
   }
 
@@ -91,13 +109,13 @@ class CaseFilter extends HTMLElement {
     clear.type = 'button';
     clear.className = 'button button--quiet';
     clear.textContent = '清除筛选';
-    clear.addEventListener('click', () => this.#select({}));
+    clear.addEventListener('click', () => void this.#select({}));
     const notice = unknown.length > 0 ? `链接中的部分筛选条件已不存在，已忽略。` : '';
     active.replaceChildren(`${notice}当前筛选：${names.join(' + ') || '无'} `, clear);
     active.hidden = false;
   }
 
-  #updateCounts(counts: SearchResponse['filters']): void {
+  #updateCounts(counts: Counts): void {
     for (const [key, a] of this.#links) {
       const facet = key.split(':')[0] ?? '';
       const n = counts[facet]?.[a.dataset['filter'] ?? ''] ?? 0;
@@ -127,6 +145,7 @@ class CaseFilter extends HTMLElement {
     }
   }
 
+  /** The same card as CaseCard.astro, chips included, from the filter values the case page carries. */
   #item(d: ResultData): HTMLLIElement {
     const li = document.createElement('li');
     li.className = 'card';
@@ -134,12 +153,29 @@ class CaseFilter extends HTMLElement {
     h.className = 'card__title';
     const a = document.createElement('a');
     a.href = d.url;
-    a.textContent = d.meta.title ?? d.url;
+    a.textContent = d.meta['title'] ?? d.url;
     h.append(a);
+    const first = (key: string) => d.filters?.[key]?.[0];
+    const chips: [string | undefined, boolean][] = [
+      [first('sector'), true],
+      [first('year') && `${first('year')}年`, false],
+      [first('tier'), false],
+      [first('stage') && `${first('stage')}环节`, false],
+    ];
+    const meta = document.createElement('p');
+    meta.className = 'card__meta';
+    for (const [text, accent] of chips) {
+      if (!text) continue;
+      const badge = document.createElement('span');
+      badge.className = accent ? 'badge badge--accent' : 'badge';
+      badge.textContent = text;
+      meta.append(badge, ' ');
+    }
+    meta.lastChild?.remove();
     const p = document.createElement('p');
     p.className = 'card__summary';
-    p.textContent = d.meta.summary ?? '';
-    li.append(h, p);
+    p.textContent = d.meta['summary'] ?? '';
+    li.append(h, meta, p);
     return li;
   }
 }

@@ -1,10 +1,16 @@
-/** <share-link>: copies the page's address, or opens the phone's share sheet where there is one. */
+/**
+ * <share-link>: copies the address the reader is on (not one fixed at build time, which may be
+ * a placeholder or another host), or opens the phone's share sheet where there is one.
+ */
 class ShareLink extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector<HTMLButtonElement>('[data-share]');
     const input = this.querySelector<HTMLInputElement>('input');
     const done = this.querySelector<HTMLElement>('[data-done]');
     if (!button || !input || !done) return;
+    input.value = location.href.split('#')[0] ?? location.href;
+    input.hidden = false;
+    this.querySelector<HTMLElement>('[data-no-script]')?.remove();
     const canShare = typeof navigator.share === 'function';
     button.textContent = canShare ? '分享' : '复制链接';
     button.hidden = false;

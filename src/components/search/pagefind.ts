@@ -8,6 +8,7 @@ export interface PagefindResultData {
   /** The page's indexed text, words split by zero-width spaces (see excerpt.ts). */
   content?: string;
   meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
   sub_results?: { url: string; title: string; excerpt: string }[];
 }
 
