@@ -92,7 +92,8 @@ describe('schema errors name the file, the field and what was expected', () => {
 
   it('a risk point called “all”, which would hide the all-years risk map', () => {
     const { problems, path } = problemsAfter('taxonomies/risk-points.yaml', 'id: split-purchase', 'id: all');
-    expect(problems).toEqual([{ file: path, field: '[1].id', code: 'invalid', message: 'id“all”已用于全部年份的风险地图（/risks/all/），请换一个 id' }]);
+    // Renaming the risk point also leaves the posts that named it pointing at nothing; that is reported too.
+    expect(problems.filter((p) => p.file === path)).toEqual([{ file: path, field: '[1].id', code: 'invalid', message: 'id“all”已用于全部年份的风险地图（/risks/all/），请换一个 id' }]);
   });
 
   it('a network resource without the instruments that make it flow', () => {
