@@ -6,7 +6,7 @@
  * many words they hold; traditional characters are converted when nothing matched whole.
  * Keyboard: `/` focuses the box, ↓/↑ move through results, Esc returns to the box.
  */
-import { holdsAll, makeExcerpt } from './excerpt.ts';
+import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
 import { loadPagefind, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
 import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, type UnderstoodQuery } from './query.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
@@ -219,7 +219,10 @@ class SearchPage extends HTMLElement {
     if (d.meta['kind']) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--accent', textContent: d.meta['kind'] }), ' ');
     if (!whole) h.append(Object.assign(document.createElement('span'), { className: 'badge', textContent: '部分匹配' }), ' ');
     const excerpt = makeExcerpt(d, terms);
-    const a = Object.assign(document.createElement('a'), { href: resultHref(target.url, excerpt), textContent: target.meta['title'] ?? target.url });
+    const a = Object.assign(document.createElement('a'), { href: resultHref(target.url, excerpt) });
+    // The title shows the matched words too: a result found by its title alone (招标文件量身定制)
+    // would otherwise show the reader no sign of why it is there.
+    for (const part of markTerms(target.meta['title'] ?? target.url, terms)) a.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
     a.dataset['target'] = target.url;
     h.append(a);
     const p = document.createElement('p');
