@@ -1,11 +1,14 @@
 /** What people type into the search box, and what the page must search for. */
 import { describe, expect, it } from 'vitest';
 import { cleanIndexedText, holdsAll, makeExcerpt, markTerms } from '../../src/components/search/excerpt.ts';
-import { mergeByTerms, strictQuery, suggestions, understandQuery } from '../../src/components/search/query.ts';
+import { mergeRelaxed, strictQuery, suggestions, understandQuery } from '../../src/components/search/query.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { missingSynonyms, type SynonymGroup } from '../../src/lib/search-index.ts';
 
 describe('a question typed as a person would ask it', () => {
   it.each([
-    ['收受购物卡怎么处理', ['收受购物卡', '处理']],
+    ['收受购物卡怎么处理', ['收受购物卡']],
     ['贪污多少钱判几年', ['贪污']],
     ['违规吃喝会受到什么处分', ['违规吃喝', '受到', '处分']],
     ['请问 谈话提醒 是什么', ['谈话提醒']],
@@ -18,6 +21,28 @@ describe('a question typed as a person would ask it', () => {
     for (const typed of ['村级财务', '八项规定', '监察法第四十五条', '招标文件量身定制', '村干部优亲厚友低保']) {
       expect(strictQuery(understandQuery(typed))).toBe(typed);
     }
+  });
+
+  it.each([
+    ['收了购物卡怎么处理', ['购物卡']],
+    ['小金库怎么处理', ['小金库']],
+    ['行贿判刑吗', ['行贿']],
+    ['行贿的人也要处理吗', ['行贿', '人']],
+    ['监委是干什么的', ['监委']],
+    ['补助被村干部扣了', ['补助', '村干部']],
+    ['警示教育大会 材料', ['警示教育大会']],
+  ])('「%s」 drops the question frame: %j (graded set, issue 14)', (typed, terms) => {
+    expect(understandQuery(typed).terms).toEqual(terms);
+  });
+
+  it('leaves an idiom the segmenter does not know whole instead of cutting it at a filler character', () => {
+    expect(understandQuery('七个有之').terms).toEqual(['七个有之']);
+  });
+
+  it('relaxes a run the segmenter can split into its words, keeping the run itself first', () => {
+    expect(understandQuery('学校乱收费').words).toEqual([['学校乱收费', '学校', '收费']]);
+    expect(understandQuery('古代清官故事').words).toEqual([['古代清官', '古代', '清官']]);
+    expect(understandQuery('"小金库" 私分').words).toEqual([['小金库'], ['私分']]);
   });
 
   it('never turns a query into nothing', () => {
@@ -42,6 +67,25 @@ describe('kind words become the kind filter', () => {
     expect(q.terms).toEqual(terms);
   });
 
+  it.each([
+    ['医疗领域 案例', '案例', ['医疗']],
+    ['教育系统 警示案例', '案例', ['教育']],
+    ['家风教育 课', '模块', ['家风教育']],
+    ['政府采购 案例分析', '案例', ['政府采购']],
+    ['廉政风险点排查 课程', '模块', ['廉政风险点排查']],
+    ['工程建设领域 培训', '模块', ['工程建设']],
+  ])('「%s」 → %s: %j (graded set, issue 14)', (typed, kind, terms) => {
+    const q = understandQuery(typed);
+    expect(q.kind).toBe(kind);
+    expect(q.terms).toEqual(terms);
+  });
+
+  it('reads 案例复盘会 as the subject, and 课 only as a word of its own', () => {
+    expect(understandQuery('案例复盘会怎么组织').terms).toEqual(['案例复盘', '组织']);
+    expect(understandQuery('案例复盘会怎么组织').kind).toBeUndefined();
+    expect(understandQuery('课前预习').kind).toBeUndefined();
+  });
+
   it('does not take a kind word from the middle of a term', () => {
     expect(understandQuery('招标文件量身定制').kind).toBeUndefined();
     expect(understandQuery('警示教育').kind).toBeUndefined();
@@ -58,11 +102,19 @@ describe('quoted phrases', () => {
 
 describe('partial matches when no page holds every word', () => {
   it('rank pages holding more of the words first, then by score', () => {
-    const merged = mergeByTerms([
-      [{ id: 'a', score: 9, item: 'a' }, { id: 'b', score: 2, item: 'b' }],
-      [{ id: 'b', score: 1, item: 'b' }, { id: 'c', score: 5, item: 'c' }],
+    const merged = mergeRelaxed([
+      [[{ id: 'a', score: 9, item: 'a' }, { id: 'b', score: 2, item: 'b' }]],
+      [[{ id: 'b', score: 1, item: 'b' }, { id: 'c', score: 5, item: 'c' }]],
     ]);
     expect(merged.map((m) => [m.item, m.matched])).toEqual([['b', 2], ['a', 1], ['c', 1]]);
+  });
+
+  it('count a whole term above pieces of another (「存折被村干部拿走」, graded set)', () => {
+    const merged = mergeRelaxed([
+      [[{ id: 'passbook', score: 1, item: 'passbook' }]],
+      [[], [{ id: 'course', score: 9, item: 'course' }], [{ id: 'course', score: 9, item: 'course' }]],
+    ]);
+    expect(merged.map((m) => [m.item, m.matched])).toEqual([['passbook', 1], ['course', 0.5]]);
   });
 });
 
@@ -103,5 +155,22 @@ describe('excerpts', () => {
   it('tell a page holding the words from one holding only their characters', () => {
     expect(holdsAll({ content, meta: {} }, ['小金库', '私分'])).toBe(true);
     expect(holdsAll({ content, meta: {} }, ['金库管理'])).toBe(false);
+  });
+});
+
+describe('the variant table (content/taxonomies/synonyms.yaml) answers what the graded set’s readers typed', () => {
+  const groups = parse(readFileSync('content/taxonomies/synonyms.yaml', 'utf8')) as SynonymGroup[];
+  it.each([
+    ['清官', '于谦进京不带土特产，“两袖清风”由此成了清廉的代称。'],
+    ['津贴补贴', '以“招生工作奖励”名义违规发放津补贴'],
+    ['乱收费', '学校擅自设立收费项目属于违规收费'],
+    ['走后门', '副县长通过下属向总包单位“打招呼”'],
+    ['看病', '某县人民医院院长收受回扣'],
+    ['纪检干部', '面向纪检监察干部、廉政教育讲师'],
+    ['补助', '冒领耕地地力保护补贴'],
+    ['书法', '廉洁文化墙上的书画作品'],
+    ['监委', '监察委员会依法履行监督、调查、处置职责'],
+  ])('「%s」 finds a page that says it otherwise', (typed, page) => {
+    expect(missingSynonyms(page, groups)).toContain(typed);
   });
 });

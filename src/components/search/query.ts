@@ -15,6 +15,8 @@ const FILLER = new Set([
   '关于', '相关', '有关', '方面', '一些', '资料', '内容', '信息', '介绍', '讲讲', '说说', '举例', '例子', '举个',
   '判', '判几年', '会判', '判多久', '坐牢', '算不算', '算', '属于', '可以', '应该', '需要', '必须', '不能', '能不能', '可不可以', '行不行',
   '所有', '全部', '一般', '常见', '典型', '具体', '主要', '最新', '近年', '近几年',
+  // The reader's frame, not the subject: 「小金库怎么处理」「行贿判刑吗」「医疗领域 案例」「警示教育大会 材料」「讲课用的典故」.
+  '处理', '怎么处理', '如何处理', '判刑', '也要', '干什么', '做什么', '是什么', '领域', '系统', '行业', '材料', '素材', '用', '用的',
 ])
 
 /**
@@ -24,6 +26,7 @@ const FILLER = new Set([
 const KIND_WORDS: Record<string, string> = {
   案例: '案例', 警示案例: '案例', 典型案例: '案例', 案件: '案例', 案子: '案例', 警示教育案例: '案例', 反面典型: '案例',
   条款: '制度', 法条: '制度', 条文: '制度', 法规: '制度', 党规: '制度', 制度: '制度', 制度文件: '制度', 规章制度: '制度', 文件: '制度', 法律: '制度', 法律条文: '制度',
+  课: '模块', 讲座: '模块', 培训班: '模块', 培训师: '模块', 案例分析: '案例', 案例剖析: '案例',
   课程: '模块', 培训: '模块', 培训课程: '模块', 课件: '模块', 模块: '模块', 培训模块: '模块', 讲课: '模块', 教材: '模块', 微课: '模块', 测验: '模块', 考题: '模块',
   故事: '文化', 廉洁故事: '文化', 文化: '文化', 廉洁文化: '文化', 典故: '文化', 历史典故: '文化', 格言: '文化', 名言: '文化', 家风: '文化', 家训: '文化', 书画: '文化',
   指标: '指标', 预警指标: '指标', 预警: '指标',
@@ -31,9 +34,17 @@ const KIND_WORDS: Record<string, string> = {
   风险点: '风险点', 廉政风险点: '风险点',
 };
 
+/** Terms that begin with a kind word but name a subject: 「案例复盘会怎么组织」 asks for the course on it. */
+const NOT_KIND = ['案例复盘会', '案例复盘'];
+
 export interface UnderstoodQuery {
   /** The words to search for, in the order typed; a quoted phrase is one word. */
   terms: string[];
+  /**
+   * What to relax to when no page holds every term: per term, the term and then its own words where
+   * the segmenter knows them (古代清官 → 古代, 清官), so 「古代清官故事」 or 「学校乱收费」 still finds pages.
+   */
+  words: string[][];
   /** Phrases the reader put in quotes: results must contain them as written. */
   phrases: string[];
   /** The kind filter the query asked for (案例, 制度 …), if it named one. */
@@ -58,10 +69,13 @@ export const icuSegment: Segment = (() => {
 const KINDS_LONGEST_FIRST = Object.keys(KIND_WORDS).sort((a, b) => b.length - a.length);
 
 /** A kind word at the start or end of a run (「国企警示案例」, 「案例 村级财务」), and what is left. */
-function splitKind(chunk: string): { kindWord?: string; rest: string } {
+function splitKind(chunk: string, atStart: boolean): { kindWord?: string; rest: string } {
+  if (NOT_KIND.some((t) => chunk.startsWith(t))) return { rest: chunk };
   for (const k of KINDS_LONGEST_FIRST) {
+    // A one-character kind word (课) only as a whole run: at an edge it is part of 课前, 课后.
+    if (k.length === 1) continue;
     if (chunk.length > k.length && chunk.endsWith(k)) return { kindWord: k, rest: chunk.slice(0, -k.length) };
-    if (chunk.length > k.length && chunk.startsWith(k)) return { kindWord: k, rest: chunk.slice(k.length) };
+    if (atStart && chunk.length > k.length && chunk.startsWith(k)) return { kindWord: k, rest: chunk.slice(k.length) };
   }
   return { rest: chunk };
 }
@@ -85,42 +99,74 @@ export function understandQuery(raw: string, segment: Segment = icuSegment): Und
   const keep = (word: string) => {
     if (word && !terms.includes(word)) terms.push(word);
   };
+  const pieces: string[] = [];
   const content = (chunk: string) => {
     const words = segment(chunk);
-    if (words.length <= 1 || !words.some((w) => FILLER.has(w))) return keep(chunk);
+    // A one-character filler word (有, 的, 查) is part of a word the segmenter did not know when it
+    // ends the run after a lone character (排|查), or stands before a last lone character (七个|有|之).
+    // A verb with 了 (收了, 扣了) is never the subject.
+    const n = words.length;
+    const isFiller = (w: string, i: number): boolean => {
+      if (w.length === 2 && w.endsWith('了')) return true;
+      if (!FILLER.has(w)) return false;
+      if (w.length > 1) return true;
+      if (i === n - 1 && (words[i - 1] ?? '').length === 1 && !FILLER.has(words[i - 1] ?? '')) return false;
+      return !(i === n - 2 && (words[n - 1] ?? '').length === 1);
+    };
+    if (words.length <= 1 || !words.some(isFiller)) return keep(chunk);
     // Neighbouring content words stay together as typed (村 + 级 + 财务 → 村级财务); filler splits them.
     let run = '';
-    for (const w of words) {
-      if (FILLER.has(w)) {
-        keep(run);
-        run = '';
+    const end = () => {
+      if (KIND_WORDS[run]) {
+        // 「怎么查案例」: a kind word left whole once filler is gone is a kind word.
+        kind ??= KIND_WORDS[run];
+        dropped.push(run);
+      } else if (run) pieces.push(run);
+      run = '';
+    };
+    words.forEach((w, i) => {
+      if (isFiller(w, i)) {
+        end();
         dropped.push(w);
       } else run += w;
-    }
-    keep(run);
+    });
+    end();
   };
-  for (const chunk of rest.split(PUNCT).filter(Boolean)) {
+  const chunks = rest.split(PUNCT).filter(Boolean);
+  // 「家风教育 课」「廉政风险点排查 课程」: when the kind is named at the end, a kind word that
+  // starts another run is part of its subject.
+  const kindAtEnd = chunks.some((c) => KIND_WORDS[c] || KINDS_LONGEST_FIRST.some((k) => k.length > 1 && c.length > k.length && c.endsWith(k)));
+  for (const chunk of chunks) {
     if (FILLER.has(chunk)) {
       dropped.push(chunk);
       continue;
     }
     const whole = KIND_WORDS[chunk];
-    const { kindWord, rest: remainder } = whole ? { kindWord: chunk, rest: '' } : splitKind(chunk);
+    const { kindWord, rest: remainder } = whole ? { kindWord: chunk, rest: '' } : splitKind(chunk, !kindAtEnd);
     if (kindWord) {
-      kind ??= KIND_WORDS[kindWord];
+      // The last kind word wins: in 「廉政风险点排查 课程」 the reader asks for courses.
+      kind = KIND_WORDS[kindWord];
       dropped.push(kindWord);
     }
-    if (remainder) content(remainder);
+    if (remainder) {
+      content(remainder);
+      for (const w of pieces) keep(w);
+      pieces.length = 0;
+    }
   }
   // 「的」 left at the edge of a run once a kind word is cut off (村级财务的 | 案例).
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as string;
-    const trimmed = t.replace(/^(?:关于|有关)|(?:的|之|类|方面|相关)$/u, '');
+    const trimmed = t.replace(/^(?:关于|有关)|(?:的|类|方面|相关)$/u, '');
     if (trimmed !== t && trimmed) terms[i] = trimmed;
   }
   // A query of nothing but kind or filler words (「案例」) still searches for what was typed.
-  if (terms.length === 0) return { terms: dropped.length > 0 ? [text.replace(/["“”「」『』]/g, '')] : [], phrases, dropped: [] };
-  return { terms, phrases, ...(kind ? { kind } : {}), dropped };
+  if (terms.length === 0) {
+    const all = dropped.length > 0 ? [text.replace(/["“”「」『』]/g, '')] : [];
+    return { terms: all, words: all.map((t) => [t]), phrases, dropped: [] };
+  }
+  const words = terms.map((t) => (phrases.includes(t) ? [t] : [...new Set([t, ...segment(t).filter((w) => w.length > 1 && !FILLER.has(w))])]));
+  return { terms, words, phrases, ...(kind ? { kind } : {}), dropped };
 }
 
 /** The query string Pagefind receives: the words, space-separated (Pagefind ANDs them). */
@@ -133,21 +179,28 @@ export interface Scored<T> {
   score: number;
 }
 
+
+type Hits<T> = readonly { id: string; score: number; item: T }[];
+
 /**
- * Results of one search per word, merged: an item found by more words ranks higher, then by its
- * best score. Used when no page holds every word, so 「农村 低保 优亲厚友 判几年」 still answers.
+ * The relaxed search: per term, the results for the term and for each of its own words. A page
+ * holding a term counts 1 for it, a page holding only some of its words ½, so the page with 存折
+ * ranks above pages that merely hold 干部 and 拿走 from 「存折被村干部拿走」.
  */
-export function mergeByTerms<T>(perTerm: readonly (readonly { id: string; score: number; item: T }[])[]): Scored<T>[] {
+export function mergeRelaxed<T>(perTerm: readonly (readonly Hits<T>[])[]): Scored<T>[] {
   const byId = new Map<string, Scored<T>>();
-  for (const results of perTerm) {
-    for (const r of results) {
-      const seen = byId.get(r.id);
-      if (seen) {
-        seen.matched += 1;
-        seen.score = Math.max(seen.score, r.score);
-      } else byId.set(r.id, { item: r.item, matched: 1, score: r.score });
-    }
-  }
+  perTerm.forEach((lists) => {
+    const credit = new Map<string, number>();
+    lists.forEach((hits, i) => {
+      for (const h of hits) {
+        credit.set(h.id, Math.max(credit.get(h.id) ?? 0, i === 0 ? 1 : 0.5));
+        const seen = byId.get(h.id);
+        if (seen) seen.score = Math.max(seen.score, h.score);
+        else byId.set(h.id, { item: h.item, matched: 0, score: h.score });
+      }
+    });
+    for (const [id, c] of credit) (byId.get(id) as Scored<T>).matched += c;
+  });
   return [...byId.values()].sort((a, b) => b.matched - a.matched || b.score - a.score);
 }
 

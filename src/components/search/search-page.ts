@@ -6,13 +6,15 @@
  * many words they hold; traditional characters are converted when nothing matched whole.
  * Keyboard: `/` focuses the box, ↓/↑ move through results, Esc returns to the box.
  */
-import { holdsAll, makeExcerpt } from './excerpt.ts';
+import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
 import { loadPagefind, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
-import { hasChinese, mergeByTerms, strictQuery, suggestions, understandQuery, type UnderstoodQuery } from './query.ts';
+import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, type UnderstoodQuery } from './query.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
 import { loadVocabulary, toSimplified } from './simplify.ts';
 
 const PAGE = 10;
+/** Partial matches are checked word by word before they are shown; past these, none is worth reading. */
+const RELAXED_CHECKED = 30;
 
 type Hit = PagefindResponse['results'][number];
 type Filters = ReturnType<typeof pagefindFilters>;
@@ -97,11 +99,17 @@ class SearchPage extends HTMLElement {
       first = first.filter((_, i) => keep[i]);
       whole = first.length;
     }
-    if (whole > 0 || query.terms.length < 2) return { query, hits, response, whole, relaxed: false, first };
-    const perTerm = await Promise.all(query.terms.map((t) => pf.search(t, options)));
-    const merged = mergeByTerms(perTerm.map((r) => r.results.map((h) => ({ id: h.id, score: h.score, item: h }))));
-    hits = merged.map((m) => m.item);
-    first = await Promise.all(hits.slice(0, PAGE).map((h) => h.data()));
+    if (whole > 0 || query.words.flat().length < 2) return { query, hits, response, whole, relaxed: false, first };
+    const perTerm = await Promise.all(query.words.map((ws) => Promise.all(ws.map((w) => pf.search(w, options)))));
+    const merged = mergeRelaxed(perTerm.map((rs) => rs.map((r) => r.results.map((h) => ({ id: h.id, score: h.score, item: h })))));
+    // Pagefind answers a word it does not know with its single characters (化石 → 化, 石): a relaxed
+    // result must hold at least one of the words as written, or it is not shown at all.
+    const candidates = merged.slice(0, RELAXED_CHECKED).map((m) => m.item);
+    const data = await Promise.all(candidates.map((h) => h.data()));
+    const words = query.words.flat();
+    const held = candidates.map((_, i) => words.some((w) => holdsAll(data[i] as PagefindResultData, [w])));
+    hits = candidates.filter((_, i) => held[i]);
+    first = data.filter((_, i) => held[i]).slice(0, PAGE);
     return { query, hits, response, whole: 0, relaxed: hits.length > 0, first };
   }
 
@@ -211,7 +219,10 @@ class SearchPage extends HTMLElement {
     if (d.meta['kind']) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--accent', textContent: d.meta['kind'] }), ' ');
     if (!whole) h.append(Object.assign(document.createElement('span'), { className: 'badge', textContent: '部分匹配' }), ' ');
     const excerpt = makeExcerpt(d, terms);
-    const a = Object.assign(document.createElement('a'), { href: resultHref(target.url, excerpt), textContent: target.meta['title'] ?? target.url });
+    const a = Object.assign(document.createElement('a'), { href: resultHref(target.url, excerpt) });
+    // The title shows the matched words too: a result found by its title alone (招标文件量身定制)
+    // would otherwise show the reader no sign of why it is there.
+    for (const part of markTerms(target.meta['title'] ?? target.url, terms)) a.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
     a.dataset['target'] = target.url;
     h.append(a);
     const p = document.createElement('p');
