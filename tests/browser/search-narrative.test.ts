@@ -40,6 +40,8 @@ describeBrowser('search in case narratives', () => {
     await expect.poll(() => page.locator('[data-results] li').first().locator('p').innerText()).toContain(told);
     expect(await page.locator('[data-results] li').first().locator('mark').first().innerText()).toBe(q);
     expect(await page.locator('[data-note]').innerText()).toContain('案情全文');
+    // The hint under the box says so.
+    expect(await page.locator('#search-hint').innerText()).toContain('违纪违法事实');
     expect(await page.locator('[data-status]').innerText()).not.toMatch(/^没有/);
     expect(errors).toEqual([]);
   });

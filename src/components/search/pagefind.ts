@@ -45,8 +45,8 @@ interface ShardManifest {
 let manifest: Promise<ShardManifest> | undefined;
 const readManifest = () =>
   (manifest ??= fetch('/pagefind/lianjian-shards.json')
-    .then((r) => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
-    .then((m) => ({ shards: m.shards ?? [], narrative: m.narrative ?? [] })));
+    .then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
+    .then((m): ShardManifest => ({ shards: m.shards ?? [], narrative: m.narrative ?? [] })));
 
 let loading: Promise<PagefindModule> | undefined;
 let narrativeLoading: Promise<Pagefind | undefined> | undefined;
