@@ -86,12 +86,12 @@ for (let shard = 0; shard < shards; shard++) await writeShard(join(site, shardDi
 
 /*
  * The narrative bundle: every case's 基本案情 … 讨论题, about two thirds of its text, in shards of
- * LIANJIAN_NARRATIVE_SHARD_PAGES (default 4,000) so each Pagefind process stays within the memory
+ * LIANJIAN_NARRATIVE_SHARD_PAGES (default 2,500) so each Pagefind process stays within the memory
  * budget. The browser searches it only when the main bundle's answer is thin (search/pagefind.ts),
  * so a common query downloads nothing from it.
  */
 const narratives = pages.filter((path) => path.startsWith('cases/'));
-const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 4000));
+const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 2500));
 let narrativePages = 0;
 function* narrativeRecords(shard: number): Generator<IndexRecord> {
   for (const path of narratives) {
