@@ -130,8 +130,12 @@ class SearchPage extends HTMLElement {
     const shownUrls = new Set(found.first.map((d) => d.url));
     const data = await Promise.all(extra.slice(0, PAGE).map((h) => h.data()));
     // The first page is checked as the main search's is: a case already listed, or lacking a quoted phrase as written, is left out.
-    const keep = data.map((d) => !shownUrls.has(d.url) && found.query.phrases.every((p) => holdsAll(d, [p])));
-    extra = [...extra.slice(0, PAGE).filter((_, i) => keep[i]), ...(found.query.phrases.length > 0 ? [] : extra.slice(PAGE))];
+    // Only cases whose narrative holds every word count: Pagefind's single-character matches of an
+    // unknown word (恐龙化石) would otherwise pass for narrative results. Beyond the first page the
+    // rest are kept only when every one of the first page held every word.
+    const holds = data.map((d) => holdsAll(d, found.query.terms) && found.query.phrases.every((p) => holdsAll(d, [p])));
+    const keep = data.map((d, i) => holds[i] && !shownUrls.has(d.url));
+    extra = [...extra.slice(0, PAGE).filter((_, i) => keep[i]), ...(holds.every(Boolean) && found.query.phrases.length === 0 ? extra.slice(PAGE) : [])];
     if (extra.length === 0) return found;
     // Partial matches are known only on the first page, the one whose data is loaded.
     const known = found.first.map((d) => !holdsAll(d, found.query.terms));
@@ -194,11 +198,14 @@ class SearchPage extends HTMLElement {
     const ignored = found.query.dropped.filter((w) => w.length > 1 && !found.query.kind);
     if (ignored.length > 0) notes.push(`已略去“${ignored.join('”“')}”等提问用语。`);
     const terms = found.query.terms.join('”“');
-    if (found.narrative > 0) notes.push(`其中 ${found.narrative} 个案例在案情全文（基本案情、违纪违法事实、处理结果、警示启示等）中提到“${terms}”，列在标题、摘要、关键词命中的结果之后。`);
+    // Facet counts are the main bundle's: the count stays its own, and the narrative's cases are told apart.
+    const main = n - found.narrative;
+    const where = '案情全文（基本案情、违纪违法事实、处理结果、警示启示等）';
+    if (found.narrative > 0) notes.push(main > 0 ? `另有 ${found.narrative} 个案例在${where}中提到“${terms}”，列在标题、摘要、关键词命中的结果之后。` : `以下案例在${where}中提到“${terms}”。`);
     this.#note(notes.join(''));
     if (n === 0) status.textContent = `没有找到${q ? `与“${q}”` : ''}相关的内容`;
     else if (found.relaxed) status.textContent = `没有同时包含“${terms}”的内容，以下为部分匹配（${n} 个）`;
-    else if (!q || found.whole === found.first.length) status.textContent = `找到 ${n} 个结果`;
+    else if (!q || found.whole === found.first.length) status.textContent = `找到 ${main > 0 ? main : n} 个结果`;
     else if (found.whole > 0) status.textContent = `${found.whole} 个结果完整包含“${terms}”，其后为只含部分字词的结果`;
     else status.textContent = `没有完整包含“${terms}”的内容，以下结果只含其中部分字词`;
     this.#part('[data-empty]').hidden = n > 0;
