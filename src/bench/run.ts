@@ -34,6 +34,11 @@ export const BUDGETS = {
 /** Sizes that results.json must hold: the default run. */
 export const DEFAULT_SIZES = [1_000, 10_000] as const;
 export const SEARCH_QUERIES = ['招标', '村级财务', '受贿'] as const;
+/**
+ * Details the generator writes only into narratives (违纪违法事实): the main bundle finds none, so the
+ * search page also loads the narrative bundle. Reported beside the typical queries, not in their budget.
+ */
+export const DETAIL_QUERIES = ['存折', '容积率'] as const;
 export const PAGE_TYPES = ['casePage', 'listPage', 'searchPage', 'selfCheckPage', 'documentPage'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 /** Reading pages must work without JavaScript. */
@@ -100,6 +105,8 @@ export interface SizeResult {
   /** /builder/'s script up front, and what the first .pptx or .docx download loads on top of it. */
   courseware?: { builderPage: number; slides?: number; handout?: number };
   search?: SearchDownload[];
+  /** DETAIL_QUERIES: searches that also download the narrative bundle. */
+  detailSearch?: SearchDownload[];
   rebuild?: { changed: string; build: Step; index?: Step; seconds: number; changeVisible: boolean };
 }
 
@@ -168,7 +175,7 @@ function sampleGroup(pgid: number, peaks: Step['sampled']): void {
   peaks.totalBytes = Math.max(peaks.totalBytes, total);
 }
 
-function timed(command: string[], cwd: string, env: Record<string, string>, log: string, timeoutMs: number): Promise<Step> {
+export function timed(command: string[], cwd: string, env: Record<string, string>, log: string, timeoutMs: number): Promise<Step> {
   const timeFile = `${log}.time`;
   const fd = openSync(log, 'a');
   const started = performance.now();
@@ -359,8 +366,8 @@ function largestCasePage(dist: string): string {
 }
 
 /** The index folders a sharded Pagefind index is written to (see src/cli/index-search.ts). */
-const INDEX_FOLDER = /^pagefind(?:-\d+)?$/;
-const INDEX_PATH = /^\/pagefind(?:-\d+)?\//;
+const INDEX_FOLDER = /^pagefind(?:-narrative)?(?:-\d+)?$/;
+const INDEX_PATH = /^\/pagefind(?:-narrative)?(?:-\d+)?\//;
 
 function searchFileKind(path: string): SearchFileKind {
   if (path.endsWith('.pf_fragment')) return 'fragment';
@@ -370,7 +377,7 @@ function searchFileKind(path: string): SearchFileKind {
   return 'code';
 }
 
-async function measureSearch(dist: string): Promise<{ downloads: SearchDownload[]; chromium: string }> {
+async function measureSearch(dist: string, queries: readonly string[] = SEARCH_QUERIES): Promise<{ downloads: SearchDownload[]; chromium: string }> {
   const { chromium } = await import('playwright-core');
   const server = serveStatic(dist);
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
@@ -378,7 +385,7 @@ async function measureSearch(dist: string): Promise<{ downloads: SearchDownload[
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const downloads: SearchDownload[] = [];
-    for (const query of SEARCH_QUERIES) {
+    for (const query of queries) {
       // A fresh context has an empty cache: each query is measured as a first visit.
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -517,6 +524,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
         const { downloads, chromium } = await measureSearch(dist);
         result.search = downloads;
         chromiumVersion = chromium;
+        result.detailSearch = (await measureSearch(dist, DETAIL_QUERIES)).downloads;
       } catch (err) {
         result.status = 'failed';
         result.problems.push(`搜索测量失败：${(err as Error).message}`);
@@ -602,6 +610,15 @@ const ROWS: Row[] = [
     format: kb,
     text: (s) => {
       const d = s.search?.find((x) => x.query === q);
+      return d ? `${kb(d.bytes)}（${d.requests} 个请求，${d.results} 个结果）` : undefined;
+    },
+  })),
+  ...DETAIL_QUERIES.map((q): Row => ({
+    label: `搜索“${q}”下载（只在案情全文中，另查案情索引）`,
+    value: (s) => s.detailSearch?.find((d) => d.query === q)?.bytes,
+    format: kb,
+    text: (s) => {
+      const d = s.detailSearch?.find((x) => x.query === q);
       return d ? `${kb(d.bytes)}（${d.requests} 个请求，${d.results} 个结果）` : undefined;
     },
   })),

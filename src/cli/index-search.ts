@@ -5,6 +5,8 @@
  * pages split into shards of LIANJIAN_SHARD_PAGES (default 11,000) indexed one after another, so
  * peak memory is that of one shard however large the library grows. The browser merges the shards;
  * each shard costs a search one more index chunk per word, so 10,000 cases stay in one.
+ * Cases' narratives form a second bundle of their own (pagefind-narrative*), searched only when the
+ * main one answers thinly: whole text searchable, common queries as small as before.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,7 +14,7 @@ import * as pagefind from 'pagefind';
 import { contentRoot, edition } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
-import { articleRecords, INDEX_EXCLUDE, isContentPage, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type SynonymGroup } from '../lib/search-index.ts';
+import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeForIndex, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 import { urls } from '../lib/urls.ts';
 
@@ -51,29 +53,60 @@ const articles = docs.flatMap((d) => {
 });
 const shards = shardCount(pages.length + articles.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 11000));
 
-for (const old of readdirSync(site).filter((d) => /^pagefind(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
+for (const old of readdirSync(site).filter((d) => /^pagefind(-narrative)?(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
 
-for (let shard = 0; shard < shards; shard++) {
+type IndexRecord = { sourcePath: string; content: string } | { url: string; content: string };
+
+/** Indexes one shard's records into its folder, one Pagefind process at a time so memory is one shard's. */
+async function writeShard(outputPath: string, records: Iterable<IndexRecord>): Promise<void> {
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...INDEX_EXCLUDE] });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  for (const path of pages) {
-    if (shardOf(path, shards) !== shard) continue;
-    const content = pageForIndex(readFileSync(join(site, path), 'utf8'), groups);
-    if (!content) throw new Error(`${path} 在建索引期间被改动，已不再是内容页面（<main> 上没有 data-pagefind-body）`);
-    const added = await index.addHTMLFile({ sourcePath: path, content });
-    if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${path}：${added.errors.join('；')}`);
-  }
-  for (const { record, page } of articles) {
-    if (shardOf(page, shards) !== shard) continue;
+  for (const record of records) {
     const added = await index.addHTMLFile(record);
-    if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${record.url}：${added.errors.join('；')}`);
+    if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${'url' in record ? record.url : record.sourcePath}：${added.errors.join('；')}`);
   }
-  const written = await index.writeFiles({ outputPath: join(site, shardDir(shard)) });
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
   // Free this shard's memory before the next one starts.
   await index.deleteIndex();
   await pagefind.close();
 }
 
-writeFileSync(join(site, SHARD_MANIFEST), JSON.stringify({ shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`) }));
-console.log(`搜索索引完成：${pages.length} 个页面、${articles.length} 个条款记录，分 ${shards} 个分片，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
+function* mainRecords(shard: number): Generator<IndexRecord> {
+  for (const path of pages) {
+    if (shardOf(path, shards) !== shard) continue;
+    const content = pageForIndex(readFileSync(join(site, path), 'utf8'), groups);
+    if (!content) throw new Error(`${path} 在建索引期间被改动，已不再是内容页面（<main> 上没有 data-pagefind-body）`);
+    yield { sourcePath: path, content };
+  }
+  for (const { record, page } of articles) if (shardOf(page, shards) === shard) yield record;
+}
+
+for (let shard = 0; shard < shards; shard++) await writeShard(join(site, shardDir(shard)), mainRecords(shard));
+
+/*
+ * The narrative bundle: every case's 基本案情 … 讨论题, about two thirds of its text, in shards of
+ * LIANJIAN_NARRATIVE_SHARD_PAGES (default 2,500) so each Pagefind process stays within the memory
+ * budget. The browser searches it only when the main bundle's answer is thin (search/pagefind.ts),
+ * so a common query downloads nothing from it.
+ */
+const narratives = pages.filter((path) => path.startsWith('cases/'));
+const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 2500));
+let narrativePages = 0;
+function* narrativeRecords(shard: number): Generator<IndexRecord> {
+  for (const path of narratives) {
+    if (shardOf(path, narrativeShards) !== shard) continue;
+    const content = narrativeForIndex(readFileSync(join(site, path), 'utf8'));
+    if (!content) continue;
+    narrativePages++;
+    yield { sourcePath: path, content };
+  }
+}
+for (let shard = 0; shard < narrativeShards; shard++) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard));
+
+const manifest: ShardManifest = {
+  shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`),
+  narrative: Array.from({ length: narrativeShards }, (_, i) => `/${narrativeDir(i)}/`),
+};
+writeFileSync(join(site, SHARD_MANIFEST), JSON.stringify(manifest));
+console.log(`搜索索引完成：${pages.length} 个页面、${articles.length} 个条款记录，分 ${shards} 个分片；${narrativePages} 篇案情全文，分 ${narrativeShards} 个分片；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);

@@ -91,6 +91,45 @@ export function pageForIndex(html: string, groups: readonly SynonymGroup[]): str
   return `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>${body}</body></html>`;
 }
 
+/** The elements of a case page that form its narrative record: 基本案情 … 整改措施, 以案四说, 讨论题. */
+const NARRATIVE = /<([a-z][a-z0-9]*)\b[^>]*\sdata-search-narrative\b[^>]*>/g;
+const H1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/;
+const FILTER = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-filter="([a-z]+)"[^>]*>([\s\S]*?)<\/\1>/g;
+const SORT_YEAR = /data-pagefind-sort="year(?::(\d+))?"[^>]*>(\d*)</;
+
+/**
+ * A case's narrative as a record of the second search bundle (pagefind-narrative/), searched only
+ * when the main bundle's answer is thin. The record holds the case's title, to combine a title word
+ * with a detail, and the narrative sections; its filters and year come from the page, unindexed, so
+ * facet filters and sorting treat it as the case. Returns undefined for a page with no narrative.
+ */
+export function narrativeForIndex(html: string): string | undefined {
+  const main = MAIN.exec(html)?.[0];
+  if (!main) return undefined;
+  const parts: string[] = [];
+  NARRATIVE.lastIndex = 0;
+  for (let m = NARRATIVE.exec(main); m; m = NARRATIVE.exec(main)) {
+    const end = closeOf(main, m[1] ?? '', NARRATIVE.lastIndex);
+    // Ignored on the page so the main bundle stays small; here it is the content.
+    parts.push(main.slice(m.index, end).replace(/\sdata-pagefind-ignore(?:="[^"]*")?/g, ''));
+    NARRATIVE.lastIndex = end;
+  }
+  if (parts.length === 0) return undefined;
+  const title = H1.exec(main)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
+  const kind = /<main\b[^>]*\bdata-pagefind-filter="kind:([^"]+)"/.exec(main)?.[1];
+  const facets = [...main.matchAll(FILTER)].map((f) => `<span data-pagefind-filter="${f[2]}">${f[3]?.replace(/<[^>]+>/g, '')}</span>`);
+  const sort = SORT_YEAR.exec(main);
+  const year = sort?.[1] ?? sort?.[2] ?? '0';
+  return [
+    `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>`,
+    `<main data-pagefind-body${kind ? ` data-pagefind-meta="kind:${kind}" data-pagefind-filter="kind:${kind}"` : ''}>`,
+    `<h1>${title}</h1>`,
+    `<div data-pagefind-ignore>${facets.join('')}<span data-pagefind-sort="year:${year}"></span></div>`,
+    ...parts,
+    '</main></body></html>',
+  ].join('');
+}
+
 export interface ArticleRecord {
   url: string;
   /** A small HTML page for the indexer: the article's label weighs like a title, its text lightly. */
@@ -138,3 +177,11 @@ export const shardCount = (pages: number, perShard: number) => Math.max(1, Math.
 /** The shard manifest the browser reads to merge every shard into one search (see search/pagefind.ts). */
 export const SHARD_MANIFEST = 'pagefind/lianjian-shards.json';
 export const shardDir = (i: number) => (i === 0 ? 'pagefind' : `pagefind-${i}`);
+/** The narrative bundle's shards: searched by a second Pagefind instance, only when needed. */
+export const narrativeDir = (i: number) => (i === 0 ? 'pagefind-narrative' : `pagefind-narrative-${i}`);
+
+/** What lianjian-shards.json tells the browser: the main bundle's extra shards and the narrative bundle's. */
+export interface ShardManifest {
+  shards: string[];
+  narrative: string[];
+}

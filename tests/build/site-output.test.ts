@@ -60,15 +60,15 @@ describe('pages of the built site', () => {
 
 describe('search records', () => {
   /** The text Pagefind keeps for a page (its result fragment), with its word-break marks removed. */
-  const record = (url: string) => {
-    for (const f of readdirSync(`${DIST}/pagefind/fragment`)) {
-      const text = gunzipSync(readFileSync(`${DIST}/pagefind/fragment/${f}`)).toString('utf8');
+  const record = (url: string, bundle = `${DIST}/pagefind`) => {
+    for (const f of readdirSync(`${bundle}/fragment`)) {
+      const text = gunzipSync(readFileSync(`${bundle}/fragment/${f}`)).toString('utf8');
       if (text.includes(`"url":"${url}"`)) return (JSON.parse(text.slice('pagefind_dcd'.length)) as { content: string }).content.replace(/\u200b/g, '');
     }
     throw new Error(`索引中没有 ${url}`);
   };
 
-  it("a case's record holds what a searcher asks for, not its narrative or the labels every case repeats", () => {
+  it("a case's main record holds what a searcher asks for, its narrative kept for the second bundle, not the labels every case repeats", () => {
     const text = record('/cases/canteen-inquiry-rigging/');
     expect(text).toContain('连续三轮食材询价中用伪造的“陪标”报价单'); // summary
     expect(text).toContain('机关食堂'); // keyword
@@ -77,6 +77,21 @@ describe('search records', () => {
     for (const label of ['重点领域', '涉案人员', '对领导干部', '党纪处分', '以官方文本为准', '讨论题']) expect(text, label).not.toContain(label);
     // Synonyms come only from words the record holds: 账外账 appears in no part of it.
     expect(text).not.toContain('账外账');
+  });
+
+  it("every case's whole narrative is searchable in the narrative bundle, with its title and nothing the main record holds", () => {
+    const text = record('/cases/canteen-inquiry-rigging/', 'dist/pagefind-narrative');
+    expect(text).toContain('该局机关食堂每天供应约300人就餐'); // 基本案情
+    for (const heading of ['基本案情', '违纪违法事实', '处理结果', '警示启示', '整改措施', '以案四说', '讨论题']) expect(text, heading).toContain(heading);
+    expect(text).not.toContain('连续三轮食材询价中用伪造的“陪标”报价单'); // summary: the main record's
+    expect(text).not.toContain('越是金额小、频次高的采购'); // tier lesson: the main record's
+    expect(text).not.toContain('相关案例');
+    // No case is left out: each case page's narrative has its record.
+    const urls = new Set(readdirSync('dist/pagefind-narrative/fragment').map((f) => /"url":"([^"]+)"/.exec(gunzipSync(readFileSync(`dist/pagefind-narrative/fragment/${f}`)).toString('utf8'))?.[1]));
+    for (const d of readdirSync('dist/cases', { withFileTypes: true })) {
+      const file = `dist/cases/${d.name}/index.html`;
+      if (d.isDirectory() && existsSync(file) && readFileSync(file, 'utf8').includes('data-search-narrative')) expect(urls, d.name).toContain(`/cases/${d.name}/`);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecords, indexedText, missingSynonyms, pageForIndex, shardCount, shardOf } from '../../src/lib/search-index.ts';
+import { articleRecords, indexedText, missingSynonyms, narrativeForIndex, pageForIndex, shardCount, shardOf } from '../../src/lib/search-index.ts';
 import type { DocumentData } from '../../src/schemas/document.ts';
 
 const groups = [{ terms: ['受贿', '收受贿赂'] }, { terms: ['八项规定', '中央八项规定精神'] }, { terms: ['村干部', '村官'] }];
@@ -28,6 +28,39 @@ describe('synonyms for the indexer', () => {
     expect(pageForIndex(html, groups)).toContain('<p data-pagefind-weight="0.5">〔同义〕村官</p></main>');
     // A void element marked ignored ends where its tag ends.
     expect(indexedText('<p>甲<img data-pagefind-ignore alt="">乙</p>').replace(/\s+/g, '')).toBe('甲乙');
+  });
+});
+
+describe("a case's narrative record (the second bundle)", () => {
+  const page = [
+    '<html><head><title>孙某案 · 廉鉴</title></head><body><main id="main" data-pagefind-body data-pagefind-meta="kind:案例" data-pagefind-filter="kind:案例">',
+    '<h1 data-pagefind-weight="10">孙某套购购物卡案</h1><p class="lead" data-pagefind-meta="summary">以办公用品名义套购购物卡。</p>',
+    '<dl><dd data-pagefind-filter="sector" data-pagefind-weight="2">财政资金</dd><dd><a href="/risk/x/" data-pagefind-filter="risk">虚假报销</a></dd>',
+    '<dd><span data-pagefind-filter="year" data-pagefind-sort="year">2025</span>年办结</dd></dl>',
+    '<div class="prose case__body" data-pagefind-ignore data-search-narrative><h2 id="facts">违纪违法事实</h2><div><p>按打印纸、硒鼓等品名开具发票。</p></div></div>',
+    '<section class="chain"><p>党纪处分：严重警告</p></section>',
+    '<section aria-labelledby="four-title" data-pagefind-ignore="" data-search-narrative=""><h2 id="four-title" data-pagefind-ignore>以案四说</h2><dl class="lessons"><dt>说德</dt><dd>人情往来看得比规矩重。</dd></dl></section>',
+    '<section aria-labelledby="related-title" data-pagefind-ignore><h2>相关案例</h2><p>另一个案例</p></section>',
+    '</main></body></html>',
+  ].join('');
+
+  it('holds the narrative sections, made indexable, and the title, but nothing else of the page', () => {
+    const record = narrativeForIndex(page) ?? '';
+    const text = indexedText(record);
+    for (const told of ['孙某套购购物卡案', '违纪违法事实', '硒鼓', '以案四说', '人情往来看得比规矩重']) expect(text, told).toContain(told);
+    // The summary, facets and chain are the main record's; related cases belong to neither.
+    for (const other of ['以办公用品名义', '严重警告', '另一个案例', '财政资金']) expect(text, other).not.toContain(other);
+  });
+
+  it('carries the case kind, facets and year unindexed, so filters and sorting treat it as the case', () => {
+    const record = narrativeForIndex(page) ?? '';
+    expect(record).toContain('<main data-pagefind-body data-pagefind-meta="kind:案例" data-pagefind-filter="kind:案例">');
+    expect(record).toContain('<div data-pagefind-ignore><span data-pagefind-filter="sector">财政资金</span><span data-pagefind-filter="risk">虚假报销</span><span data-pagefind-filter="year">2025</span><span data-pagefind-sort="year:2025"></span></div>');
+  });
+
+  it('is not made for a page without a narrative', () => {
+    expect(narrativeForIndex('<main data-pagefind-body><h1>某制度</h1><p>正文</p></main>')).toBeUndefined();
+    expect(narrativeForIndex('<main><div data-search-narrative>案情</div></main>')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * The one way page scripts reach Pagefind: loads its runtime on first use (never before a person
- * searches or filters) and merges every index shard written by src/cli/index-search.ts.
+ * searches or filters) and merges every index shard written by src/cli/index-search.ts. Cases'
+ * narratives are a second bundle, loaded by loadNarrative() only when a search needs it: a common
+ * query never downloads it.
  */
 export interface PagefindResultData {
   url: string;
@@ -31,17 +33,51 @@ export interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-let loading: Promise<Pagefind> | undefined;
+/** The runtime module: the default instance, and separate instances for other bundles. */
+interface PagefindModule extends Pagefind {
+  createInstance(o: { basePath: string }): Pagefind;
+}
+
+interface ShardManifest {
+  shards: string[];
+  narrative: string[];
+}
+
+let manifest: Promise<ShardManifest> | undefined;
+const readManifest = () =>
+  (manifest ??= fetch('/pagefind/lianjian-shards.json')
+    .then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
+    .then((m): ShardManifest => ({ shards: m.shards ?? [], narrative: m.narrative ?? [] })));
+
+let loading: Promise<PagefindModule> | undefined;
+let narrativeLoading: Promise<Pagefind | undefined> | undefined;
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     // Written by the indexer after Astro's build, so it is fetched at run time, not bundled.
     const path = '/pagefind/pagefind.js';
-    const pf = (await import(/* @vite-ignore */ path)) as Pagefind;
+    const pf = (await import(/* @vite-ignore */ path)) as PagefindModule;
     await pf.options({ excerptLength: 36 });
-    const manifest = await fetch('/pagefind/lianjian-shards.json').then((r) => (r.ok ? (r.json() as Promise<{ shards: string[] }>) : { shards: [] }));
-    for (const shard of manifest.shards) await pf.mergeIndex(shard);
+    for (const shard of (await readManifest()).shards) await pf.mergeIndex(shard);
     return pf;
   })();
   return loading;
+}
+
+/**
+ * The narrative bundle (基本案情 … 讨论题 of every case) as a search of its own, so its results can
+ * be listed after those of the main bundle; undefined for a site without one. Its shards are merged
+ * like the main bundle's; the runtime script and worker are the main bundle's, already loaded.
+ */
+export function loadNarrative(): Promise<Pagefind | undefined> {
+  narrativeLoading ??= (async () => {
+    const [first, ...rest] = (await readManifest()).narrative;
+    if (!first) return undefined;
+    const pf = (await loadPagefind()) as PagefindModule;
+    const narrative = pf.createInstance({ basePath: first });
+    await narrative.options({ excerptLength: 36 });
+    for (const shard of rest) await narrative.mergeIndex(shard);
+    return narrative;
+  })();
+  return narrativeLoading;
 }

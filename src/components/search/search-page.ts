@@ -7,7 +7,7 @@
  * Keyboard: `/` focuses the box, ↓/↑ move through results, Esc returns to the box.
  */
 import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
-import { loadPagefind, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
+import { loadNarrative, loadPagefind, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
 import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, type UnderstoodQuery } from './query.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
 import { loadVocabulary, toSimplified } from './simplify.ts';
@@ -15,6 +15,13 @@ import { loadVocabulary, toSimplified } from './simplify.ts';
 const PAGE = 10;
 /** Partial matches are checked word by word before they are shown; past these, none is worth reading. */
 const RELAXED_CHECKED = 30;
+/**
+ * Below this many main results the narrative bundle is searched too. A query common enough to pass
+ * it (招标 finds 835 pages in the 10,000-case benchmark) is answered by titles, summaries and
+ * keywords and downloads nothing more; a detail, or any query on a library of a few hundred pages,
+ * also searches the cases' narratives.
+ */
+const THIN = 50;
 
 type Hit = PagefindResponse['results'][number];
 type Filters = ReturnType<typeof pagefindFilters>;
@@ -27,6 +34,8 @@ interface Found {
   whole: number;
   relaxed: boolean;
   first: PagefindResultData[];
+  /** Cases found only through their narrative (the second bundle), listed after the main results. */
+  narrative: number;
 }
 
 class SearchPage extends HTMLElement {
@@ -99,7 +108,7 @@ class SearchPage extends HTMLElement {
       first = first.filter((_, i) => keep[i]);
       whole = first.length;
     }
-    if (whole > 0 || query.words.flat().length < 2) return { query, hits, response, whole, relaxed: false, first };
+    if (whole > 0 || query.words.flat().length < 2) return { query, hits, response, whole, relaxed: false, first, narrative: 0 };
     const perTerm = await Promise.all(query.words.map((ws) => Promise.all(ws.map((w) => pf.search(w, options)))));
     const merged = mergeRelaxed(perTerm.map((rs) => rs.map((r) => r.results.map((h) => ({ id: h.id, score: h.score, item: h })))));
     // Pagefind answers a word it does not know with its single characters (化石 → 化, 石): a relaxed
@@ -110,7 +119,39 @@ class SearchPage extends HTMLElement {
     const held = candidates.map((_, i) => words.some((w) => holdsAll(data[i] as PagefindResultData, [w])));
     hits = candidates.filter((_, i) => held[i]);
     first = data.filter((_, i) => held[i]).slice(0, PAGE);
-    return { query, hits, response, whole: 0, relaxed: hits.length > 0, first };
+    return { query, hits, response, whole: 0, relaxed: hits.length > 0, first, narrative: 0 };
+  }
+
+  /**
+   * When the main bundle answers thinly, cases whose narrative holds every word are listed after
+   * its results and before those known to hold only some of the words: a title, summary or keyword
+   * match always ranks above a mention in a narrative.
+   */
+  async #withNarrative(found: Found, base: Filters): Promise<Found> {
+    const filters = found.query.kind && !base['kind'] ? { ...base, kind: { any: [found.query.kind] } } : base;
+    const strict = strictQuery(found.query);
+    if (!strict || found.hits.length >= THIN || !allowsCases(filters['kind'])) return found;
+    const pf = await loadNarrative();
+    if (!pf) return found;
+    const options = { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
+    let extra = (await pf.search(strict, options)).results;
+    const shownUrls = new Set(found.first.map((d) => d.url));
+    const data = await Promise.all(extra.slice(0, PAGE).map((h) => h.data()));
+    // Only cases whose narrative holds every word (and any quoted phrase as written) count, and none
+    // already listed: Pagefind's single-character matches of an unknown word (恐龙化石) would otherwise
+    // pass for narrative results. Beyond the first page the rest are kept only when every one of the
+    // first page held every word.
+    const holds = data.map((d) => holdsAll(d, found.query.terms) && found.query.phrases.every((p) => holdsAll(d, [p])));
+    const keep = data.map((d, i) => holds[i] && !shownUrls.has(d.url));
+    extra = [...extra.slice(0, PAGE).filter((_, i) => keep[i]), ...(holds.every(Boolean) && found.query.phrases.length === 0 ? extra.slice(PAGE) : [])];
+    if (extra.length === 0) return found;
+    // Partial matches are known only on the first page, the one whose data is loaded.
+    const known = found.first.map((d) => !holdsAll(d, found.query.terms));
+    const partial = (i: number) => found.relaxed || (known[i] ?? false);
+    const hits = [...found.hits.filter((_, i) => !partial(i)), ...extra, ...found.hits.filter((_, i) => partial(i))];
+    const first = await Promise.all(hits.slice(0, PAGE).map((h) => h.data()));
+    const whole = first.filter((d) => holdsAll(d, found.query.terms)).length;
+    return { ...found, hits, first, whole, relaxed: found.relaxed && whole === 0, narrative: extra.length };
   }
 
   async #search(): Promise<void> {
@@ -142,6 +183,7 @@ class SearchPage extends HTMLElement {
         if (again.whole > 0 || (again.hits.length > 0 && found.hits.length === 0)) [found, simplified] = [again, converted];
       }
     }
+    if (q) found = await this.#withNarrative(found, filters);
     if (run !== this.#run) return;
     this.#found = found;
     this.#shown = 0;
@@ -163,11 +205,15 @@ class SearchPage extends HTMLElement {
     if (found.query.kind && !this.#state.filters.kind) notes.push(`只显示“${found.query.kind}”类内容（来自查询中的“${found.query.dropped.find((w) => w.length > 1) ?? found.query.kind}”）。`);
     const ignored = found.query.dropped.filter((w) => w.length > 1 && !found.query.kind);
     if (ignored.length > 0) notes.push(`已略去“${ignored.join('”“')}”等提问用语。`);
-    this.#note(notes.join(''));
     const terms = found.query.terms.join('”“');
+    // Facet counts are the main bundle's: the count stays its own, and the narrative's cases are told apart.
+    const main = n - found.narrative;
+    const where = '案情全文（基本案情、违纪违法事实、处理结果、警示启示等）';
+    if (found.narrative > 0) notes.push(main > 0 ? `另有 ${found.narrative} 个案例在${where}中提到“${terms}”，列在标题、摘要、关键词命中的结果之后。` : `以下案例在${where}中提到“${terms}”。`);
+    this.#note(notes.join(''));
     if (n === 0) status.textContent = `没有找到${q ? `与“${q}”` : ''}相关的内容`;
     else if (found.relaxed) status.textContent = `没有同时包含“${terms}”的内容，以下为部分匹配（${n} 个）`;
-    else if (!q || found.whole === found.first.length) status.textContent = `找到 ${n} 个结果`;
+    else if (!q || found.whole === found.first.length) status.textContent = `找到 ${main > 0 ? main : n} 个结果`;
     else if (found.whole > 0) status.textContent = `${found.whole} 个结果完整包含“${terms}”，其后为只含部分字词的结果`;
     else status.textContent = `没有完整包含“${terms}”的内容，以下结果只含其中部分字词`;
     this.#part('[data-empty]').hidden = n > 0;
@@ -268,6 +314,11 @@ class SearchPage extends HTMLElement {
       input.focus();
     }
   }
+}
+
+/** Whether a kind filter lets cases through: the narrative bundle holds nothing else. */
+function allowsCases(kind: Filters[string] | undefined): boolean {
+  return kind === undefined || kind.any.includes('案例');
 }
 
 customElements.define('search-page', SearchPage);
