@@ -80,16 +80,16 @@ describe('search records', () => {
   });
 
   it("every case's whole narrative is searchable in the narrative bundle, with its title and nothing the main record holds", () => {
-    const text = record('/cases/canteen-inquiry-rigging/', 'dist/pagefind-narrative');
+    const text = record('/cases/canteen-inquiry-rigging/', `${DIST}/pagefind-narrative`);
     expect(text).toContain('该局机关食堂每天供应约300人就餐'); // 基本案情
     for (const heading of ['基本案情', '违纪违法事实', '处理结果', '警示启示', '整改措施', '以案四说', '讨论题']) expect(text, heading).toContain(heading);
     expect(text).not.toContain('连续三轮食材询价中用伪造的“陪标”报价单'); // summary: the main record's
     expect(text).not.toContain('越是金额小、频次高的采购'); // tier lesson: the main record's
     expect(text).not.toContain('相关案例');
     // No case is left out: each case page's narrative has its record.
-    const urls = new Set(readdirSync('dist/pagefind-narrative/fragment').map((f) => /"url":"([^"]+)"/.exec(gunzipSync(readFileSync(`dist/pagefind-narrative/fragment/${f}`)).toString('utf8'))?.[1]));
-    for (const d of readdirSync('dist/cases', { withFileTypes: true })) {
-      const file = `dist/cases/${d.name}/index.html`;
+    const urls = new Set(readdirSync(`${DIST}/pagefind-narrative/fragment`).map((f) => /"url":"([^"]+)"/.exec(gunzipSync(readFileSync(`${DIST}/pagefind-narrative/fragment/${f}`)).toString('utf8'))?.[1]));
+    for (const d of readdirSync(`${DIST}/cases`, { withFileTypes: true })) {
+      const file = `${DIST}/cases/${d.name}/index.html`;
       if (d.isDirectory() && existsSync(file) && readFileSync(file, 'utf8').includes('data-search-narrative')) expect(urls, d.name).toContain(`/cases/${d.name}/`);
     }
   });
