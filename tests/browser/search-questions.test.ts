@@ -83,6 +83,14 @@ describeBrowser('search answers what people type', () => {
     expect(r.hrefs).toEqual(expect.arrayContaining(['/cases/soe-scrap-off-book-fund/', '/cases/park-land-plot-ratio/']));
   });
 
+  it('a word told only in case narratives (以案四说) lists those cases before pages holding only its characters', async () => {
+    const r = await ask('以案四说');
+    expect(r.hrefs[0]).toMatch(/^\/cases\//);
+    const first = await r.page.locator('[data-results] li').first().innerText();
+    expect(first).not.toContain('部分匹配');
+    expect(await r.page.locator('[data-note]').innerText()).toMatch(/案例在案情全文/);
+  });
+
   it('a near miss (村财务) does not pretend its character matches are results, and suggests the real term', async () => {
     const r = await ask('村财务');
     expect(r.status).not.toMatch(/^找到/);

@@ -16,7 +16,7 @@ const PAGE = 10;
 /** Partial matches are checked word by word before they are shown; past these, none is worth reading. */
 const RELAXED_CHECKED = 30;
 /**
- * Below this many main results the narrative bundle is searched too. A query common enough to pass
+ * Below this many main results (or when the first page is not all whole matches) the narrative bundle is searched too. A query common enough to pass
  * it (招标 finds 835 pages in the 10,000-case benchmark) is answered by titles, summaries and
  * keywords and downloads nothing more; a detail, or any query on a library of a few hundred pages,
  * also searches the cases' narratives.
@@ -130,7 +130,10 @@ class SearchPage extends HTMLElement {
   async #withNarrative(found: Found, base: Filters): Promise<Found> {
     const filters = found.query.kind && !base['kind'] ? { ...base, kind: { any: [found.query.kind] } } : base;
     const strict = strictQuery(found.query);
-    if (!strict || found.hits.length >= THIN || !allowsCases(filters['kind'])) return found;
+    // Many results count only when they are whole matches: an unknown word (以案四说) brings dozens of
+    // single-character matches from the main bundle, and its real answers are in the narratives.
+    const answered = found.hits.length >= THIN && found.first.length > 0 && found.whole === found.first.length;
+    if (!strict || answered || !allowsCases(filters['kind'])) return found;
     const pf = await loadNarrative();
     if (!pf) return found;
     const options = { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
@@ -147,7 +150,9 @@ class SearchPage extends HTMLElement {
     if (extra.length === 0) return found;
     // Partial matches are known only on the first page, the one whose data is loaded.
     const known = found.first.map((d) => !holdsAll(d, found.query.terms));
-    const partial = (i: number) => found.relaxed || (known[i] ?? false);
+    // Past the loaded page, a main result is taken as partial once the loaded page held any partial
+    // one: Pagefind ranks whole matches first, so what follows a partial match is partial too.
+    const partial = (i: number) => found.relaxed || (known[i] ?? found.whole < found.first.length);
     const hits = [...found.hits.filter((_, i) => !partial(i)), ...extra, ...found.hits.filter((_, i) => partial(i))];
     const first = await Promise.all(hits.slice(0, PAGE).map((h) => h.data()));
     const whole = first.filter((d) => holdsAll(d, found.query.terms)).length;
