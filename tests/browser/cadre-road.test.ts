@@ -71,8 +71,13 @@ describeBrowser('a cadre finds the cases for their post', () => {
     expect(await page.locator('.heatmap svg').isVisible()).toBe(false);
     const list = page.getByRole('region', { name: '各领域的风险点和案例数' });
     const line = list.getByRole('link', { name: /^村级工程项目吃回扣/ });
-    const expected = cases.filter((c) => c.data.riskPoints.includes('village-project-kickbacks')).length;
+    // The default map counts the last five years up to the newest case, the list as well as the heat map.
+    const newest = Math.max(...cases.map((c) => c.data.year));
+    const recent = cases.filter((c) => c.data.year > newest - 5);
+    const expected = recent.filter((c) => c.data.riskPoints.includes('village-project-kickbacks')).length;
     expect(await line.innerText()).toContain(`${expected} 个案例`);
+    const sectorTotal = recent.filter((c) => c.data.sector === 'village-finance').length;
+    expect(await list.locator('summary', { hasText: '村级财务' }).innerText()).toContain(`${sectorTotal} 个案例`);
     const box = await line.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(40);
     expect(await line.locator('.risk-map-list__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);

@@ -3,7 +3,7 @@
  * handout, and read what a trainer would open — the files' own XML — then let LibreOffice open them.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -189,8 +189,12 @@ describeBrowser('课件包: slides, handout and answer key from a course plan', 
     writeFileSync(join(dir, 'answers.docx'), key);
     execFileSync(SOFFICE, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...['slides.pptx', 'handout.docx', 'answers.docx'].map((f) => join(dir, f))], { stdio: 'pipe', timeout: 240_000 });
     const pages = (f: string) => readFileSync(join(dir, f), 'latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-    expect(pages('slides.pdf')).toBe(slides.length);
-    expect(pages('handout.pdf')).toBeGreaterThan(5);
-    expect(pages('answers.pdf')).toBeGreaterThanOrEqual(1);
+    try {
+      expect(pages('slides.pdf')).toBe(slides.length);
+      expect(pages('handout.pdf')).toBeGreaterThan(5);
+      expect(pages('answers.pdf')).toBeGreaterThanOrEqual(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 });
