@@ -53,6 +53,17 @@ describe('filtering the case library by unit', () => {
   });
 });
 
+describe('filtering the document list by unit', () => {
+  it('offers every unit that contributed a document, and each document carries its unit for the filter', () => {
+    const html = distFile('documents/index.html');
+    const select = /<select name="unit"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+    const docs = published.filter((e) => e.collection === 'documents');
+    const offered = [...select.matchAll(/<option value="([a-z-]+)"[^>]*>([^<]+)<\/option>/g)].map((m) => [m[1], m[2]]);
+    expect(offered.sort()).toEqual([...new Set(docs.map((d) => String(d.data['unit'])))].map((id) => [id, unitName.get(id)]).sort());
+    for (const d of docs) expect(html, d.id).toMatch(new RegExp(`data-unit="${String(d.data['unit'])}"[^>]*>\\s*<h3 class="card__title"><a href="/documents/${d.id}/"`));
+  });
+});
+
 describe('成员单位 pages', () => {
   it('a unit’s page shows where it sits and what it contributed', () => {
     const html = distFile('units/city-audit-bureau/index.html');
