@@ -32,4 +32,5 @@ export const collections = {
   legalThresholds: defineCollection({ loader: terms(specs.legalThresholds.path), schema: () => messages(specs.legalThresholds.schema()) }),
   networkResources: defineCollection({ loader: terms(specs.networkResources.path), schema: () => messages(specs.networkResources.schema()) }),
   preventionModes: defineCollection({ loader: terms(specs.preventionModes.path), schema: () => messages(specs.preventionModes.schema()) }),
+  units: defineCollection({ loader: terms(specs.units.path), schema: () => messages(specs.units.schema()) }),
 };

@@ -18,7 +18,7 @@ import { GOVERNMENT_SANCTIONS, LIGHT_MEASURES, PARTY_SANCTIONS, SURFACED_BY, typ
 import { legalThresholdSchema, type LegalThreshold } from '../schemas/legal.ts';
 import { documentSchema, type DocumentData } from '../schemas/document.ts';
 import { z } from '../schemas/messages.ts';
-import { audienceSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from '../schemas/taxonomies.ts';
+import { audienceSchema, powerStageSchema, riskPointSchema, sectorSchema, unitSchema, violationTypeSchema } from '../schemas/taxonomies.ts';
 
 export interface GenerateOptions {
   cases: number;
@@ -322,6 +322,8 @@ interface Reference {
   docs: Documents;
   /** The sentencing figures the content check holds cases to, by charge. */
   thresholds: Map<string, LegalThreshold>;
+  /** Member units (供稿单位): those that write up cases, and every unit for modules and culture. */
+  units: { cases: string[]; all: string[] };
 }
 
 /** The real documents, to cite only articles that exist and versions in force for a case's years. */
@@ -381,6 +383,9 @@ class Documents {
 function readReference(): Reference {
   const terms = (file: string) => parseYaml(readFileSync(join(SAMPLE, 'taxonomies', file), 'utf8'));
   const sectors = sectorList.parse(terms('sectors.yaml')).sort((a, b) => a.order - b.order);
+  const units = z.array(unitSchema).parse(terms('units.yaml')).sort((a, b) => a.id.localeCompare(b.id));
+  if (units.length === 0) throw new Error('content/taxonomies/units.yaml 中没有成员单位，无法为合成内容填写供稿单位');
+  const caseUnits = units.filter((u) => CASE_UNIT_KINDS.has(u.kind)).map((u) => u.id);
   const risks = riskList.parse(terms('risk-points.yaml'));
   const risksBySector = new Map<string, RiskPoint[]>();
   for (const rp of risks) risksBySector.set(rp.sector, [...(risksBySector.get(rp.sector) ?? []), rp]);
@@ -397,6 +402,7 @@ function readReference(): Reference {
     stages: new Map(stageList.parse(terms('power-stages.yaml')).map((s) => [s.id, s.name])),
     audiences: audienceList.parse(terms('audiences.yaml')),
     docs: new Documents(docs),
+    units: { cases: caseUnits.length > 0 ? caseUnits : units.map((u) => u.id), all: units.map((u) => u.id) },
     // A crime whose figures depend on the use (挪用公款) is generated as 进行营利活动.
     thresholds: new Map(
       z
@@ -409,6 +415,11 @@ function readReference(): Reference {
 }
 
 const BENCH_USE = '进行营利活动';
+
+/** The kinds of member unit that write up cases: discipline bodies, state-enterprise 纪委 and auditors. */
+const CASE_UNIT_KINDS = new Set(['discipline-commission', 'state-enterprises', 'audit-institutions']);
+/** Units are dealt round in turn rather than drawn, so adding them left every other random draw unchanged. */
+const unitAt = (list: readonly string[], i: number) => list[i % list.length] as string;
 
 // ---------------------------------------------------------------------------------------------
 // Cases.
@@ -1145,6 +1156,7 @@ function courseEntry(i: number, ref: Reference, r: Rng, casesBySector: Map<strin
   const data = {
     title: `${audience.name}：${sector.name}领域廉政风险防控（第${i + 1}讲）`,
     summary: `面向${audience.name}，结合${cases.length}个${sector.name}领域的警示案例，讲解${risks.map((x) => x.name).join('、')}等风险点的表现、发现途径和防控措施。`.slice(0, 158),
+    unit: unitAt(ref.units.all, i),
     tags: [sector.name, '基准测试'],
     published: ymd(2026, int(r, 1, 9), int(r, 1, 28)),
     audiences,
@@ -1209,6 +1221,7 @@ function cultureEntry(i: number, ref: Reference, r: Rng): { id: string; text: st
   const data = {
     title: `${role}${who}退回的${giftShort}`.slice(0, 60),
     summary: `${pick(r, words.levels)}${pick(r, words.units)}的${role}${who}在${pick(r, words.projects)}中收到管理服务对象送来的${gift}，当场退回，并把相关情况如实报告。`.slice(0, 158),
+    unit: unitAt(ref.units.all, i),
     category: 'story',
     published: ymd(2026, int(r, 1, 9), int(r, 1, 28)),
     audiences: chance(r, 0.5) ? ['public', 'staff'] : ['public'],
@@ -1258,7 +1271,7 @@ export function generateCorpus({ cases, dir, seed = 20251 }: GenerateOptions): G
   const casesBySector = new Map<string, { id: string; title: string; surfaced: Surfaced }[]>();
   for (let i = 1; i <= cases; i++) {
     const c = caseContext(i, ref, r);
-    const data = caseFrontmatter(c, ref, r);
+    const data: Record<string, unknown> = { ...caseFrontmatter(c, ref, r), unit: unitAt(ref.units.cases, i) };
     const body = caseBody(c, r);
     writeFileSync(join(root, 'cases', `${c.id}.md`), `---\n${stringify(data, { lineWidth: 0 })}---\n${body}`);
     caseIds.push(c.id);

@@ -41,6 +41,7 @@ async function load(): Promise<Site> {
     networkResources: await getCollection('networkResources'),
     preventionModes: await getCollection('preventionModes'),
     posts: await getCollection('posts'),
+    units: await getCollection('units'),
   };
   // An empty taxonomy means the content folder is wrong or unreadable: never build an empty site.
   for (const name of ['sectors', 'riskPoints', 'audiences', 'powerStages'] as const) {

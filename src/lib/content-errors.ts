@@ -135,6 +135,16 @@ export const contentErrors = {
     message: (id: string, others: readonly string[]) => `“${id}”已被 ${others.join('、')} 同时声明取代：一个版本只能有一个直接后继`,
     hint: '同一制度的版本应排成一条链：最新版本取代上一版本，上一版本再取代更早的版本。',
   },
+  // Issue 18: contributing units (成员单位).
+  unknownUnit: {
+    message: (id: string, known: readonly string[]) =>
+      `成员单位“${id}”不在 content/taxonomies/units.yaml 中：应为已登记的成员单位 id 之一（${known.length > 0 ? known.join('、') : '名单为空'}）`,
+    hint: '供稿单位从成员单位名单中选；新加入共建的单位，先在 content/taxonomies/units.yaml 中登记（id、名称、层级、类别）。',
+  },
+  unitParentCycle: {
+    message: (chain: string) => `上级单位（parent）形成循环：${chain}`,
+    hint: '每个成员单位只写它的直接上级，顶层单位不写 parent。',
+  },
   prerequisiteCycle: {
     message: (chain: string) => `先修模块形成循环：${chain}`,
     hint: '先修关系只能从基础到进阶单向声明，删去其中一环。',

@@ -12,6 +12,7 @@ export const CASE_FACETS = [
   { key: 'tier', label: '对象层级', of: (c: CaseData) => [c.tier] },
   { key: 'stage', label: '权力运行环节', of: (c: CaseData) => [c.powerStage] },
   { key: 'year', label: '年份', of: (c: CaseData) => [String(c.year)] },
+  { key: 'unit', label: '供稿单位', of: (c: CaseData) => [c.unit] },
 ] as const;
 
 export type FacetKey = (typeof CASE_FACETS)[number]['key'];

@@ -67,5 +67,21 @@ export function checkGraphs(entries: readonly ValidatableEntry[]): ContentProble
     const chain = [...loop, loop[0]].join(' → ');
     for (const id of loop) problems.push({ file: fileOf.get(`courses:${id}`) ?? id, field: 'prerequisites', code: 'prerequisiteCycle', message: contentErrors.prerequisiteCycle.message(chain) });
   }
+
+  const units = new Map(entries.filter((e) => e.collection === 'units').map((e) => [e.id, e]));
+  const parents: Edges = new Map();
+  for (const u of units.values()) {
+    const parent = u.data['parent'];
+    if (typeof parent !== 'string') continue;
+    parents.set(u.id, [parent]);
+    if (parent === u.id) problems.push({ file: u.file, field: `${u.fieldPrefix ?? ''}.parent`, code: 'selfReference', message: contentErrors.selfReference.message('上级单位') });
+  }
+  for (const loop of loops(parents)) {
+    const chain = [...loop, loop[0]].join(' → ');
+    for (const id of loop) {
+      const u = units.get(id);
+      problems.push({ file: u?.file ?? id, field: `${u?.fieldPrefix ?? ''}.parent`, code: 'unitParentCycle', message: contentErrors.unitParentCycle.message(chain) });
+    }
+  }
   return problems;
 }

@@ -111,7 +111,12 @@ export function checkRef(ref: FoundRef, index: RefIndex): Omit<ContentProblem, '
     }
     return undefined;
   }
-  if (!index.ids.get(ref.collection)?.has(ref.value)) {
+  const known = index.ids.get(ref.collection);
+  // A contributing unit is picked from a short closed list, so the error lists it.
+  if (ref.collection === 'units' && !known?.has(ref.value)) {
+    return { field: ref.field, code: 'unknownUnit', message: contentErrors.unknownUnit.message(ref.value, [...(known ?? [])].sort()) };
+  }
+  if (!known?.has(ref.value)) {
     return { field: ref.field, code: 'missingReference', message: contentErrors.missingReference.message(collectionNames[ref.collection], ref.value) };
   }
   return undefined;

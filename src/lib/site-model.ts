@@ -16,6 +16,7 @@ import type {
   actorSchema,
   riskPointSchema,
   sectorSchema,
+  unitSchema,
   violationTypeSchema,
 } from '../schemas/taxonomies.ts';
 import type { networkResourceSchema, preventionModeSchema } from '../schemas/network.ts';
@@ -42,6 +43,7 @@ export type ViolationType = z.infer<typeof violationTypeSchema>;
 export type Audience = z.infer<typeof audienceSchema>;
 export type PowerStage = z.infer<typeof powerStageSchema>;
 export type Actor = z.infer<typeof actorSchema>;
+export type Unit = z.infer<typeof unitSchema>;
 
 export interface CultureLike extends Publishable {
   title: string;
@@ -50,6 +52,8 @@ export interface CultureLike extends Publishable {
   category: string;
   audiences: string[];
   tags: string[];
+  /** The contributing unit (成员单位). */
+  unit: string;
 }
 
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -87,6 +91,8 @@ export interface SiteInput<
   actors: readonly Entry<Actor>[];
   /** 「我的岗位」 (content/taxonomies/posts.yaml); absent in older content folders. */
   posts?: readonly Entry<Post>[];
+  /** 成员单位 (content/taxonomies/units.yaml); the content check requires it, models built in tests may leave it out. */
+  units?: readonly Entry<Unit>[];
 }
 
 export interface ResolvedArticle<D> {
@@ -138,6 +144,7 @@ export function buildSiteModel<
   const selfChecks = visible(input.selfChecks);
 
   const caseById = byId(cases);
+  const levelOrder = new Map(input.networkLevels.map((l) => [l.id, l.data.order]));
   const courseById = byId(courses);
   const cultureById = byId(culture);
   const documentById = byId(documents);
@@ -149,6 +156,12 @@ export function buildSiteModel<
     audiences: byId([...input.audiences].sort((a, b) => AUDIENCE_ORDER.indexOf(a.data.id) - AUDIENCE_ORDER.indexOf(b.data.id))),
     powerStages: byId(input.powerStages),
     actors: byId(input.actors),
+    // Top of the network first (省, then 市、县, then 乡镇), by name within a level.
+    units: byId(
+      [...(input.units ?? [])].sort(
+        (a, b) => (levelOrder.get(a.data.level) ?? 0) - (levelOrder.get(b.data.level) ?? 0) || a.data.name.localeCompare(b.data.name, 'zh-CN'),
+      ),
+    ),
   };
 
   /** A reference to a document or article, or undefined when its document is not published in this edition. */
@@ -200,6 +213,22 @@ export function buildSiteModel<
   const checkItemsByRiskPoint = new Map<string, { list: S; item: S['data']['items'][number] }[]>();
   for (const list of selfChecks) for (const item of list.data.items) for (const rp of item.riskPoints) push(checkItemsByRiskPoint, rp, { list, item });
 
+  // What each member unit contributed to this edition, one pass over each kind.
+  const contributions = new Map<string, { cases: C[]; courses: M[]; culture: U[]; documents: D[]; indicators: I[]; selfChecks: S[] }>();
+  const contributionsOf = (unit: string) => {
+    let entry = contributions.get(unit);
+    if (!entry) contributions.set(unit, (entry = { cases: [], courses: [], culture: [], documents: [], indicators: [], selfChecks: [] }));
+    return entry;
+  };
+  for (const c of cases) contributionsOf(c.data.unit).cases.push(c);
+  for (const m of courses) contributionsOf(m.data.unit).courses.push(m);
+  for (const u of culture) contributionsOf(u.data.unit).culture.push(u);
+  for (const d of documents) contributionsOf(d.data.unit).documents.push(d);
+  for (const x of indicators) contributionsOf(x.data.unit).indicators.push(x);
+  for (const x of selfChecks) contributionsOf(x.data.unit).selfChecks.push(x);
+  const subUnits = new Map<string, Entry<Unit>[]>();
+  for (const u of terms.units.values()) if (u.data.parent) push(subUnits, u.data.parent, u);
+
   const posts = postFamilies(input.posts ?? []).flatMap((g) => g.posts);
   const digests = postDigests(posts, { cases, courses, indicators, selfChecks });
 
@@ -211,13 +240,13 @@ export function buildSiteModel<
   const caseNeighbours = neighbourLookup(cases);
 
   const facetLabel = (key: FacetKey, value: string): string => {
-    const map = { sector: terms.sectors, risk: terms.riskPoints, violation: terms.violationTypes, tier: terms.audiences, stage: terms.powerStages, year: undefined }[key];
+    const map = { sector: terms.sectors, risk: terms.riskPoints, violation: terms.violationTypes, tier: terms.audiences, stage: terms.powerStages, unit: terms.units, year: undefined }[key];
     return map ? (map.get(value)?.data.name ?? value) : `${value}年`;
   };
   // The facet menu every list and facet page shows, ordered once: years newest first, sectors,
   // tiers and stages in their own order, the long lists by how many cases they hold.
   const position = (key: FacetKey) => {
-    const order = key === 'sector' ? [...terms.sectors.keys()] : key === 'tier' ? AUDIENCE_ORDER : key === 'stage' ? STAGE_ORDER : undefined;
+    const order = key === 'sector' ? [...terms.sectors.keys()] : key === 'tier' ? AUDIENCE_ORDER : key === 'stage' ? STAGE_ORDER : key === 'unit' ? [...terms.units.keys()] : undefined;
     return order ? (v: string) => order.indexOf(v) : undefined;
   };
   const facetMenu = CASE_FACETS.map((f) => {
@@ -275,6 +304,9 @@ export function buildSiteModel<
     posts,
     postFamilies: postFamilies(posts),
     postDigest: (id: string) => digests.get(id),
+    /** 成员单位: what a unit contributed to this edition (empty lists when nothing), and its sub-units. */
+    contributionsOf: (unit: string) => contributions.get(unit) ?? { cases: [], courses: [], culture: [], documents: [], indicators: [], selfChecks: [] },
+    subUnits: (unit: string) => subUnits.get(unit) ?? [],
   };
 }
 

@@ -32,6 +32,8 @@ export const urls = {
   network: () => '/network/',
   posts: () => '/posts/',
   post: (id: string) => `/posts/${id}/`,
+  units: () => '/units/',
+  unit: (id: string) => `/units/${id}/`,
 };
 
 /** `criminal-law#385` → its document id and article number. */

@@ -1,5 +1,5 @@
 import { z } from './messages.ts';
-import { articleRef, date, heading, nonEmpty, publishing, ref, source, tags, year } from './fragments.ts';
+import { articleRef, contribution, date, heading, nonEmpty, publishing, ref, source, tags, year } from './fragments.ts';
 
 export const PARTY_SANCTIONS = ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍'] as const;
 export const GOVERNMENT_SANCTIONS = ['警告', '记过', '记大过', '降级', '撤职', '开除'] as const;
@@ -74,6 +74,7 @@ export const dispositionSchema = z
 export const caseSchema = z
   .strictObject({
     ...heading,
+    ...contribution,
     ...publishing,
     tags,
     published: date(),

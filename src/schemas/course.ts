@@ -1,5 +1,5 @@
 import { z } from './messages.ts';
-import { articleRef, date, heading, nonEmpty, publishing, ref, tags } from './fragments.ts';
+import { articleRef, contribution, date, heading, nonEmpty, publishing, ref, tags } from './fragments.ts';
 
 export const quizQuestionSchema = z
   .strictObject({
@@ -35,6 +35,7 @@ export const exerciseSchema = z.strictObject({
 export const courseSchema = z
   .strictObject({
     ...heading,
+    ...contribution,
     ...publishing,
     tags,
     published: date(),

@@ -1,5 +1,5 @@
 import { z } from './messages.ts';
-import { date, heading, nonEmpty, publishing, ref, source, tags } from './fragments.ts';
+import { contribution, date, heading, nonEmpty, publishing, ref, source, tags } from './fragments.ts';
 
 export const CULTURE_CATEGORIES = {
   story: '廉洁故事',
@@ -17,6 +17,7 @@ export const cultureSchema = <I extends z.ZodType>(image: () => I) =>
   z
     .strictObject({
       ...heading,
+      ...contribution,
       ...publishing,
       tags,
       published: date(),

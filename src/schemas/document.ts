@@ -1,6 +1,6 @@
 import { z } from './messages.ts';
 import { UNIT_KINDS } from './case.ts';
-import { articleRef, date, heading, id, nonEmpty, publishing, ref, tags } from './fragments.ts';
+import { articleRef, contribution, date, heading, id, nonEmpty, publishing, ref, tags } from './fragments.ts';
 
 export const DOCUMENT_LAYERS = { party: '党内法规', law: '国家法律法规', unit: '本单位制度' } as const;
 export const DOCUMENT_STATUSES = { current: '现行有效', revised: '已修订', repealed: '已废止' } as const;
@@ -24,6 +24,7 @@ export const articleSchema = z.strictObject({
 export const documentSchema = z
   .strictObject({
     ...heading,
+    ...contribution,
     ...publishing,
     tags,
     shortTitle: nonEmpty(2).max(20),

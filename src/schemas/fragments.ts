@@ -26,6 +26,7 @@ export const collectionNames = {
   synonyms: '同义词',
   legalThresholds: '定罪量刑标准',
   posts: '岗位',
+  units: '成员单位',
 } as const;
 export type CollectionName = keyof typeof collectionNames;
 
@@ -62,6 +63,13 @@ export const publishing = {
 };
 
 export const tags = z.array(nonEmpty()).default([]);
+
+/**
+ * The member unit (成员单位, content/taxonomies/units.yaml) that contributed an entry: shown on its
+ * page as 供稿单位 and used as a filter. Required, so a reviewer always knows whose material a
+ * change is and no entry falls out of a unit's list unseen.
+ */
+export const contribution = { unit: ref('units') };
 
 /** Where a piece of content comes from, for the reader and for the editor who checks it. */
 export const source = z.strictObject({

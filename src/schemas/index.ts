@@ -11,7 +11,7 @@ import type { CollectionName } from './fragments.ts';
 import { legalThresholdSchema } from './legal.ts';
 import { indicatorSchema, selfCheckSchema } from './spine.ts';
 import { networkResourceSchema, preventionModeSchema } from './network.ts';
-import { actorSchema, audienceSchema, networkLevelSchema, networkLinkSchema, practiceSchema, postSchema, synonymSchema, powerStageSchema, riskPointSchema, sectorSchema, violationTypeSchema } from './taxonomies.ts';
+import { actorSchema, audienceSchema, networkLevelSchema, networkLinkSchema, practiceSchema, postSchema, synonymSchema, powerStageSchema, riskPointSchema, sectorSchema, unitSchema, violationTypeSchema } from './taxonomies.ts';
 
 export interface CollectionSpec {
   /** Markdown entries (one file each) or one YAML file holding a list of terms. */
@@ -42,4 +42,5 @@ export const collectionSpecs = {
   synonyms: { kind: 'terms', path: 'taxonomies/synonyms.yaml', schema: () => synonymSchema },
   legalThresholds: { kind: 'terms', path: 'taxonomies/legal-thresholds.yaml', schema: () => legalThresholdSchema },
   posts: { kind: 'terms', path: 'taxonomies/posts.yaml', schema: () => postSchema },
+  units: { kind: 'terms', path: 'taxonomies/units.yaml', schema: () => unitSchema },
 } as const satisfies Record<CollectionName, CollectionSpec>;

@@ -1,6 +1,6 @@
 /** Early-warning indicators and self-check lists: the parts of the risk spine that watch and test. */
 import { z } from './messages.ts';
-import { date, heading, id, nonEmpty, publishing, ref, tags } from './fragments.ts';
+import { contribution, date, heading, id, nonEmpty, publishing, ref, tags } from './fragments.ts';
 
 export const INTERVENTION_LEVELS = {
   reminder: '谈话提醒',
@@ -10,6 +10,7 @@ export const INTERVENTION_LEVELS = {
 
 export const indicatorSchema = z.strictObject({
   ...heading,
+  ...contribution,
   ...publishing,
   tags,
   published: date(),
@@ -37,6 +38,7 @@ export const indicatorSchema = z.strictObject({
 export const selfCheckSchema = z
   .strictObject({
     ...heading,
+    ...contribution,
     ...publishing,
     tags,
     published: date(),

@@ -87,3 +87,17 @@ export const postSchema = z.strictObject({
   riskPoints: z.array(ref('riskPoints')).min(1),
   selfCheck: ref('selfChecks').optional(),
 });
+
+/**
+ * A member unit (成员单位) of the 共建共享 platform: who contributes cases, modules, culture and
+ * rules. Generic and anonymised (某县纪委监委), never a real institution. `level` is a rung of the
+ * network's vertical chain and `kind` one of the prevention actors, so a unit sits in the same
+ * map the /network/ page draws.
+ */
+export const unitSchema = z.strictObject({
+  ...term,
+  level: ref('networkLevels'),
+  kind: ref('actors'),
+  /** The unit it belongs to (a 宣传部 to its 纪委监委); loops are reported by lib/graph-checks.ts. */
+  parent: ref('units').optional(),
+});

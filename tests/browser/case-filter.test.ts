@@ -5,7 +5,7 @@ import { describeBrowser, useBrowser } from '../helpers/browser.ts';
 
 const cases = loadContent('content').entries.filter((e) => e.collection === 'cases' && e.data['visibility'] !== 'internal' && e.data['draft'] !== true).map((e) => e.data as unknown as CaseData);
 
-type Key = 'sector' | 'risk' | 'violation' | 'tier' | 'stage' | 'year';
+type Key = 'sector' | 'risk' | 'violation' | 'tier' | 'stage' | 'year' | 'unit';
 const valuesOf: Record<Key, (c: CaseData) => string[]> = {
   sector: (c) => [c.sector],
   risk: (c) => c.riskPoints,
@@ -13,6 +13,7 @@ const valuesOf: Record<Key, (c: CaseData) => string[]> = {
   tier: (c) => [c.tier],
   stage: (c) => [c.powerStage],
   year: (c) => [String(c.year)],
+  unit: (c) => [c.unit],
 };
 const matches = (c: CaseData, selection: Partial<Record<Key, string>>) => (Object.entries(selection) as [Key, string][]).every(([k, v]) => valuesOf[k](c).includes(v));
 /** What a reader expects next to a value: the cases they would get by choosing it now. */
@@ -43,6 +44,20 @@ describeBrowser('case library filters', () => {
     await page.waitForURL((url) => url.search === '');
     expect(await status.innerText()).toMatch(/^共 \d+ 个案例/);
     expect([...errors, ...shared.errors]).toEqual([]);
+  });
+
+  it('filters by 供稿单位: choosing a unit lists exactly the cases that unit contributed', async () => {
+    const titles = cases.filter((c) => c.unit === 'city-audit-bureau').map((c) => c.title);
+    expect(titles.length).toBeGreaterThan(1);
+    const { page, errors } = await browser.open('/cases/');
+    const facets = page.getByRole('navigation', { name: '按分类筛选案例' });
+    await facets.getByRole('link', { name: '某市审计局', exact: true }).click();
+    await page.waitForURL('**/cases/?unit=city-audit-bureau');
+    await expect.poll(() => page.locator('[data-status]').innerText(), { timeout: 15_000 }).toBe(`共 ${titles.length} 个案例符合筛选条件`);
+    await expect.poll(() => page.locator('[data-list] > li.card .card__title').allInnerTexts()).toHaveLength(titles.length);
+    expect((await page.locator('[data-list] > li.card .card__title').allInnerTexts()).sort()).toEqual([...titles].sort());
+    expect(await page.locator('[data-active]').innerText()).toContain('当前筛选：某市审计局');
+    expect(errors).toEqual([]);
   });
 
   for (const viewport of [

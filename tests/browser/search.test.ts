@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/load-content.ts';
 import { describeBrowser, useBrowser } from '../helpers/browser.ts';
 
 describeBrowser('search page', () => {
@@ -16,7 +17,7 @@ describeBrowser('search page', () => {
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(all);
     await kind.check();
-    await expect.poll(() => status.innerText()).toBe(`找到 ${count} 个结果`);
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe(`找到 ${count} 个结果`);
     expect(decodeURIComponent(page.url())).toContain('/search/?q=受贿&kind=案例');
     await expect.poll(() => page.locator('[data-results] .badge').allInnerTexts()).toEqual(expect.arrayContaining(['案例']));
     expect(new Set(await page.locator('[data-results] .badge').allInnerTexts())).toEqual(new Set(['案例']));
@@ -36,6 +37,27 @@ describeBrowser('search page', () => {
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
     expect(second).toContain(':~:text=');
+    expect(errors).toEqual([]);
+  });
+
+  it('filters results by 供稿单位: only what that unit contributed remains', async () => {
+    const fromTownship = new Set(
+      loadContent('content')
+        .entries.filter((e) => e.data['unit'] === 'township-commission' && e.data['visibility'] !== 'internal' && e.data['draft'] !== true)
+        .map((e) => String(e.data['title'])),
+    );
+    const { page, errors } = await browser.open('/search/?q=村级财务');
+    const status = page.locator('[data-status]');
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/\d+ 个/);
+    await page.getByText('按分类筛选').click();
+    const unit = page.locator('[data-facets] input[data-key="unit"][value="某镇纪委"]');
+    const count = Number((await unit.locator('xpath=..').innerText()).match(/\((\d+)\)/)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await unit.check();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('unit=某镇纪委');
+    await expect.poll(() => page.locator('[data-results] h2 a').count(), { timeout: 15_000 }).toBe(count);
+    const titles = await page.locator('[data-results] h2 a').allInnerTexts();
+    for (const t of titles) expect(fromTownship, t).toContain(t.trim());
     expect(errors).toEqual([]);
   });
 

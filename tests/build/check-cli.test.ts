@@ -24,7 +24,7 @@ describe('npm run check', () => {
     // Grouped by file: both problems of the case sit under its name, the module's under its own.
     const [, caseGroup = '', moduleGroup = ''] = r.stderr.split(/\S*(?:public-case|basic-module)\.md\n/);
     expect(caseGroup).toContain('· 字段 tier：取值不在允许范围内');
-    expect(caseGroup).toContain('· 字段 第 31 行：疑似手机号码');
+    expect(caseGroup).toContain('· 字段 第 32 行：疑似手机号码');
     expect(moduleGroup).toContain('· 字段 schedule：课堂环节合计 90 分钟');
     expect(r.stderr).toContain('共发现 3 个问题，涉及 2 个文件。');
   });

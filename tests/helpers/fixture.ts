@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { loadContent } from '../../src/lib/load-content.ts';
 
 export const MINI = 'tests/fixtures/mini';
 
@@ -18,4 +19,12 @@ export function plant(dir: string, file: string, from: string | RegExp, to: stri
   const next = text.replace(from, to);
   if (next === text) throw new Error(`fixture edit did not match in ${file}: ${String(from)}`);
   writeFileSync(path, next);
+}
+
+/** Plants one fault in a fresh fixture copy and checks it: the problems, and the file path they name. */
+export function problemsAfter(file: string, from: string | RegExp, to: string) {
+  const dir = copyFixture();
+  plant(dir, file, from, to);
+  const { problems } = loadContent(dir, '/');
+  return { problems, path: relative('/', join(dir, file)) };
 }

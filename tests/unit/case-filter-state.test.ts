@@ -37,9 +37,9 @@ describe('Pagefind filters', () => {
 
 describe('facet counts under a selection', () => {
   it('counts facets nobody chose on the selection, and a chosen facet on the selection without it', () => {
-    expect(countSearches({})).toEqual([{ selection: {}, facets: ['sector', 'risk', 'violation', 'tier', 'stage', 'year'] }]);
+    expect(countSearches({})).toEqual([{ selection: {}, facets: ['sector', 'risk', 'violation', 'tier', 'stage', 'year', 'unit'] }]);
     expect(countSearches({ sector: 'village-finance', tier: 'key-post' })).toEqual([
-      { selection: { sector: 'village-finance', tier: 'key-post' }, facets: ['risk', 'violation', 'stage', 'year'] },
+      { selection: { sector: 'village-finance', tier: 'key-post' }, facets: ['risk', 'violation', 'stage', 'year', 'unit'] },
       { selection: { tier: 'key-post' }, facets: ['sector'] },
       { selection: { sector: 'village-finance' }, facets: ['tier'] },
     ]);

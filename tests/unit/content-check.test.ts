@@ -6,14 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentErrors } from '../../src/lib/content-errors.ts';
 import { loadContent } from '../../src/lib/load-content.ts';
-import { copyFixture, MINI, plant } from '../helpers/fixture.ts';
-
-function problemsAfter(file: string, from: string | RegExp, to: string) {
-  const dir = copyFixture();
-  plant(dir, file, from, to);
-  const { problems } = loadContent(dir, '/');
-  return { problems, path: relative('/', join(dir, file)) };
-}
+import { copyFixture, MINI, plant, problemsAfter } from '../helpers/fixture.ts';
 
 describe('the mini fixture site', () => {
   it('passes every check and loads every entry', () => {
@@ -117,7 +110,7 @@ describe('schema errors name the file, the field and what was expected', () => {
 describe('personal data never ships', () => {
   it('a mobile number in a case body, by line', () => {
     const { problems, path } = problemsAfter('cases/public-case.md', '测试正文，包含招标一词。', '测试正文，举报人电话 13912345678。');
-    expect(problems).toEqual([{ file: path, field: '第 31 行', code: 'personalData', message: contentErrors.personalData.message('手机号码', '13*******78') }]);
+    expect(problems).toEqual([{ file: path, field: '第 32 行', code: 'personalData', message: contentErrors.personalData.message('手机号码', '13*******78') }]);
   });
 
   it('an ID-card number in frontmatter, named by its field', () => {

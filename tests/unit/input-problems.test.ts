@@ -68,7 +68,7 @@ describe('YAML that would crash or be misread', () => {
     const dir = copyFixture();
     plant(dir, 'cases/public-case.md', 'region: 某省', 'region: !secret 某省');
     expect(only(dir, 'cases/public-case.md')).toEqual([
-      { file: at(dir, 'cases/public-case.md'), field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message('第 7 行：不认识的 YAML 标签“!secret”（文字中的 ! 请整体加引号）') },
+      { file: at(dir, 'cases/public-case.md'), field: '', code: 'yamlSyntax', message: contentErrors.yamlSyntax.message('第 8 行：不认识的 YAML 标签“!secret”（文字中的 ! 请整体加引号）') },
     ]);
   });
 });

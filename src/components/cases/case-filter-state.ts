@@ -3,7 +3,7 @@
  * one value per facet, facets combined with AND. Values are the ids of the static facet pages,
  * so a filtered URL and a facet page name the same thing.
  */
-export const FACET_KEYS = ['sector', 'risk', 'violation', 'tier', 'stage', 'year'] as const;
+export const FACET_KEYS = ['sector', 'risk', 'violation', 'tier', 'stage', 'year', 'unit'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 export type Selection = Partial<Record<FacetKey, string>>;
 

@@ -1,23 +1,23 @@
 /**
- * <doc-filter>: narrows /documents/ by status and issuing body without leaving the page. The
- * list is complete without JavaScript; the controls appear only when this script runs.
+ * <doc-filter>: narrows /documents/ by status, issuing body and contributing unit without leaving
+ * the page. The list is complete without JavaScript; the controls appear only when this script runs.
  */
-import { matches, readFilter, writeFilter, type DocFilter } from './doc-filter-state.ts';
+import { DOC_FILTER_KEYS, matches, readFilter, writeFilter, type DocFilter } from './doc-filter-state.ts';
 
 class DocFilterElement extends HTMLElement {
   connectedCallback(): void {
     const form = this.querySelector('fieldset');
-    const status = this.querySelector<HTMLSelectElement>('select[name="status"]');
-    const issuer = this.querySelector<HTMLSelectElement>('select[name="issuer"]');
+    const selects = DOC_FILTER_KEYS.map((key) => this.querySelector<HTMLSelectElement>(`select[name="${key}"]`));
     const output = this.querySelector<HTMLElement>('[data-count]');
-    if (!form || !status || !issuer || !output) return;
+    if (!form || !output || selects.some((s) => !s)) return;
+    const controls = selects as HTMLSelectElement[];
     form.hidden = false;
+    const current = () => Object.fromEntries(controls.map((s) => [s.name, s.value])) as DocFilter;
     const apply = (f: DocFilter) => {
-      status.value = f.status;
-      issuer.value = f.issuer;
+      for (const s of controls) s.value = f[s.name as keyof DocFilter];
       let shown = 0;
-      for (const li of this.querySelectorAll<HTMLElement>('[data-status][data-issuer]')) {
-        const visible = matches({ status: li.dataset['status'] ?? '', issuer: li.dataset['issuer'] ?? '' }, f);
+      for (const li of this.querySelectorAll<HTMLElement>('[data-status][data-issuer][data-unit]')) {
+        const visible = matches({ status: li.dataset['status'] ?? '', issuer: li.dataset['issuer'] ?? '', unit: li.dataset['unit'] ?? '' }, f);
         li.hidden = !visible;
         if (visible) shown++;
       }
@@ -27,12 +27,11 @@ class DocFilterElement extends HTMLElement {
       output.textContent = `显示 ${shown} 件`;
     };
     const onChange = () => {
-      const f = { status: status.value, issuer: issuer.value };
+      const f = current();
       history.replaceState(null, '', `${location.pathname}${writeFilter(f)}`);
       apply(f);
     };
-    status.addEventListener('change', onChange);
-    issuer.addEventListener('change', onChange);
+    for (const s of controls) s.addEventListener('change', onChange);
     apply(readFilter(location.search));
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { PagefindResultData } from './pagefind.ts';
 
-export const FILTER_KEYS = ['kind', 'sector', 'risk', 'violation', 'tier', 'stage', 'audience', 'year', 'status'] as const;
+export const FILTER_KEYS = ['kind', 'sector', 'risk', 'violation', 'tier', 'stage', 'audience', 'year', 'status', 'unit'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const FILTER_LABELS: Record<FilterKey, string> = {
@@ -18,6 +18,7 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   audience: '培训对象',
   year: '年份',
   status: '文件状态',
+  unit: '供稿单位',
 };
 
 export interface SearchState {
