@@ -16,7 +16,7 @@ describeBrowser('search page', () => {
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(all);
     await kind.check();
-    await expect.poll(() => status.innerText()).toBe(`找到 ${count} 个结果`);
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe(`找到 ${count} 个结果`);
     expect(decodeURIComponent(page.url())).toContain('/search/?q=受贿&kind=案例');
     await expect.poll(() => page.locator('[data-results] .badge').allInnerTexts()).toEqual(expect.arrayContaining(['案例']));
     expect(new Set(await page.locator('[data-results] .badge').allInnerTexts())).toEqual(new Set(['案例']));

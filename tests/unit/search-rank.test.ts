@@ -32,6 +32,13 @@ describe('results ranked again from the reader’s side', () => {
     expect(order('三重一大决策制度 第四条', [rule, article])[0]).toBe('/documents/tiol/#article-4');
   });
 
+  it('lists a rule’s articles that only repeat its name after the other results for 「联络员制度」', () => {
+    const rule = page('/documents/liaison/', '廉情联络员制度', '联络员的职责和轮岗。', '联络员制度 职责', '制度');
+    const article = page('/documents/liaison/#article-5', '《联络员制度》第五条', '联络员每季度报告。', '联络员制度第五条 联络员每季度报告', '条款');
+    const course = page('/courses/liaison/', '培训师：联络员轮岗培训', '联络员制度的落实。', '联络员制度 轮岗', '模块');
+    expect(order('联络员制度', [rule, article, course])).toEqual(['/documents/liaison/', '/courses/liaison/', '/documents/liaison/#article-5']);
+  });
+
   it('lists the sayings first for 「廉洁名言」, though every culture page says 廉洁', () => {
     const story = page('/culture/award/', '廉洁家庭评选', '社区的廉洁家庭。', '廉洁故事. 廉洁家庭评选 社区的廉洁家庭。', '文化');
     const saying = page('/culture/saying/', '“公生明，廉生威”', '一句官箴。', '廉洁格言. “公生明，廉生威” 一句官箴。廉洁奉公。', '文化');

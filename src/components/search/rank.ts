@@ -47,7 +47,20 @@ export function relevance(d: ExcerptSource, query: Query): number {
   // A culture item's label (廉洁格言, 历史典故, 家风家教) opens its indexed text.
   const opening = `${title}${summary}${content.slice(0, 12)}`;
   const hint = query.hints.some((h) => opening.includes(h)) ? 1 : 0;
-  return (holdsAll(d, query.terms) ? 100 : 0) + cover(text, query) * 10 + cover(title, query) * 4 + cover(summary, query) * 2 + hint * 7;
+  return (holdsAll(d, query.terms) ? 100 : 0) + cover(text, query) * 10 + cover(title, query) * 2.5 + cover(summary, query) * 1.5 + hint * 7;
+}
+
+/**
+ * An article the query does not name, whose rule's own page is among the results, only repeats
+ * that page's match (「联络员制度」 would list five articles of the rule): it goes after the other
+ * results of its tier.
+ */
+function repeats(d: ExcerptSource & { url: string }, listed: ReadonlySet<string>, query: Query): boolean {
+  if (d.meta['kind'] !== '条款') return false;
+  const rule = d.url.split('#')[0] ?? '';
+  // Named as typed: 第三百八十五条 in the title, or 385 as in its address (#article-385).
+  const named = `${(d.meta['title'] ?? '').replace(/《[^》]*》/g, '')}${d.url.split('#article-')[1] ?? ''}`;
+  return listed.has(rule) && held(flat(named), query) === 0;
 }
 
 /**
@@ -56,9 +69,13 @@ export function relevance(d: ExcerptSource, query: Query): number {
  * Pagefind's order counts a little, so equals keep it. `tiers` (per loaded hit), when given, come
  * before relevance: the relaxed search's count of query words found by Pagefind (query.ts mergeRelaxed).
  */
-export function rerank<H, D extends ExcerptSource>(hits: readonly H[], data: readonly D[], query: Query, tiers?: readonly number[]): { hits: H[]; data: D[] } {
+export function rerank<H, D extends ExcerptSource & { url: string }>(hits: readonly H[], data: readonly D[], query: Query, tiers?: readonly number[]): { hits: H[]; data: D[] } {
+  const listed = new Set(data.map((d) => d.url));
   const order = data
-    .map((d, i) => ({ i, score: Math.min(tiers?.[i] ?? 0, held(`${flat(d.meta['title'])}${flat(d.meta['summary'])}${flat(d.content)}`, query)) * 1000 + relevance(d, query) - i * 0.05 }))
+    .map((d, i) => {
+      const tier = Math.min(tiers?.[i] ?? 0, held(`${flat(d.meta['title'])}${flat(d.meta['summary'])}${flat(d.content)}`, query));
+      return { i, score: tier * 1000 + relevance(d, query) - (repeats(d, listed, query) ? 50 : 0) - i * 0.12 };
+    })
     .sort((a, b) => b.score - a.score)
     .map((o) => o.i);
   return { hits: [...order.map((i) => hits[i] as H), ...hits.slice(data.length)], data: order.map((i) => data[i] as D) };
