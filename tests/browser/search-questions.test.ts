@@ -100,4 +100,24 @@ describeBrowser('search answers what people type', () => {
     expect(decodeURIComponent(r.page.url())).toContain('q=村级财务');
     expect(r.errors).toEqual([]);
   });
+  it('「廉洁名言」 lists the sayings before other culture pages that merely say 廉洁', async () => {
+    const r = await ask('廉洁名言');
+    expect(r.hrefs.slice(0, 3).every((h) => h.startsWith('/culture/saying-'))).toBe(true);
+  });
+
+  it('「大数据预警 发现」 lists cases a warning uncovered, not only the warning indicators', async () => {
+    const r = await ask('大数据预警 发现');
+    expect(r.badges.slice(0, 5)).toContain('案例');
+    expect(await r.page.locator('[data-note]').innerText()).not.toContain('只显示“指标”');
+  });
+
+  it('「讲课用的历史典故」 finds the historical stories though it names a course as well', async () => {
+    const r = await ask('讲课用的历史典故');
+    expect(r.hrefs.slice(0, 3)).toContain('/culture/bao-zheng-inkstone/');
+  });
+
+  it('「村里低保不公平」 finds the subsistence-allowance pages though the segmenter does not know 低保', async () => {
+    const r = await ask('村里低保不公平');
+    expect(r.hrefs.slice(0, 5)).toEqual(expect.arrayContaining(['/cases/subsistence-allowance-relatives/', '/risks/relief-favouritism/']));
+  });
 });

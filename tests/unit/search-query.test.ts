@@ -170,7 +170,38 @@ describe('the variant table (content/taxonomies/synonyms.yaml) answers what the 
     ['补助', '冒领耕地地力保护补贴'],
     ['书法', '廉洁文化墙上的书画作品'],
     ['监委', '监察委员会依法履行监督、调查、处置职责'],
+    ['做假账', '以培训费名义虚假报销，套取财政资金'],
   ])('「%s」 finds a page that says it otherwise', (typed, page) => {
     expect(missingSynonyms(page, groups)).toContain(typed);
+  });
+});
+
+describe('kind words that are not the whole story (graded set, issue 14)', () => {
+  it('reads 「大数据预警 发现」 as cases found by a warning, not as the warning indicators', () => {
+    const q = understandQuery('大数据预警 发现');
+    expect(q.kind).toBeUndefined();
+    expect(q.terms).toEqual(['大数据预警', '发现']);
+  });
+
+  it('searches for both kind words when a query names two kinds, as 「培训师怎么讲案例」 does', () => {
+    const q = understandQuery('培训师怎么讲案例');
+    expect(q.kind).toBeUndefined();
+    expect(q.terms).toEqual(expect.arrayContaining(['培训师', '案例']));
+  });
+
+  it('drops 「用的」 from 「讲课用的历史典故」 instead of keeping 讲课用 as a word', () => {
+    const q = understandQuery('讲课用的历史典故');
+    expect(q.terms).not.toContain('讲课用');
+    expect(q.terms).toEqual(expect.arrayContaining(['讲课', '历史典故']));
+    expect(q.hints).toEqual(['典故']);
+  });
+
+  it('searches for the label itself within its kind when nothing else was typed', () => {
+    expect(understandQuery('历史典故')).toMatchObject({ kind: '文化', terms: ['历史典故'] });
+  });
+
+  it('keeps the sort of culture item asked for as a ranking hint', () => {
+    expect(understandQuery('廉洁 家风 故事')).toMatchObject({ kind: '文化', terms: ['廉洁'], hints: ['家风', '故事'] });
+    expect(understandQuery('廉洁名言').hints).toEqual(['格言']);
   });
 });

@@ -29,9 +29,19 @@ const KIND_WORDS: Record<string, string> = {
   课: '模块', 讲座: '模块', 培训班: '模块', 培训师: '模块', 案例分析: '案例', 案例剖析: '案例',
   课程: '模块', 培训: '模块', 培训课程: '模块', 课件: '模块', 模块: '模块', 培训模块: '模块', 讲课: '模块', 教材: '模块', 微课: '模块', 测验: '模块', 考题: '模块',
   故事: '文化', 廉洁故事: '文化', 文化: '文化', 廉洁文化: '文化', 典故: '文化', 历史典故: '文化', 格言: '文化', 名言: '文化', 家风: '文化', 家训: '文化', 书画: '文化',
-  指标: '指标', 预警指标: '指标', 预警: '指标',
+  // Not 预警 alone: 「大数据预警 发现」 asks for cases found by a warning, not for the warning indicators.
+  指标: '指标', 预警指标: '指标',
   自查: '自查', 自查清单: '自查', 自查表: '自查', 风险自查: '自查', 岗位风险自查: '自查',
   风险点: '风险点', 廉政风险点: '风险点',
+};
+
+/**
+ * Kind words that also name a sort of culture item, which its page shows as a label (廉洁格言,
+ * 历史典故, 家风家教 …): the kind filter alone would leave 「廉洁名言」 ranking every culture page
+ * that says 廉洁; the hint lets the sayings come first (rank.ts).
+ */
+const HINTS: Record<string, string> = {
+  格言: '格言', 名言: '格言', 廉洁格言: '格言', 典故: '典故', 历史典故: '典故', 家风: '家风', 家训: '家风', 家教: '家风', 书画: '书画', 故事: '故事', 廉洁故事: '故事',
 };
 
 /** Terms that begin with a kind word but name a subject: 「案例复盘会怎么组织」 asks for the course on it. */
@@ -51,6 +61,8 @@ export interface UnderstoodQuery {
   kind?: string;
   /** Words left out of the search, so the page can say so. */
   dropped: string[];
+  /** Labels of the sort of item asked for (格言, 典故 …): pages showing one rank first (rank.ts). */
+  hints: string[];
 }
 
 const QUOTED = /["“”「」『』]([^"“”「」『』]+)["“”「」『』]/g;
@@ -95,7 +107,7 @@ export function understandQuery(raw: string, segment: Segment = icuSegment): Und
   });
   const terms: string[] = [...phrases];
   const dropped: string[] = [];
-  let kind: string | undefined;
+  const kindWords: string[] = [];
   const keep = (word: string) => {
     if (word && !terms.includes(word)) terms.push(word);
   };
@@ -111,17 +123,16 @@ export function understandQuery(raw: string, segment: Segment = icuSegment): Und
       if (!FILLER.has(w)) return false;
       if (w.length > 1) return true;
       if (i === n - 1 && (words[i - 1] ?? '').length === 1 && !FILLER.has(words[i - 1] ?? '')) return false;
-      return !(i === n - 2 && (words[n - 1] ?? '').length === 1);
+      // 「讲课用的」: a last lone character that is filler itself (的) glues nothing to its neighbour.
+      return !(i === n - 2 && (words[n - 1] ?? '').length === 1 && !FILLER.has(words[n - 1] ?? ''));
     };
     if (words.length <= 1 || !words.some(isFiller)) return keep(chunk);
     // Neighbouring content words stay together as typed (村 + 级 + 财务 → 村级财务); filler splits them.
     let run = '';
     const end = () => {
-      if (KIND_WORDS[run]) {
-        // 「怎么查案例」: a kind word left whole once filler is gone is a kind word.
-        kind ??= KIND_WORDS[run];
-        dropped.push(run);
-      } else if (run) pieces.push(run);
+      // 「怎么查案例」: a kind word left whole once filler is gone is a kind word.
+      if (KIND_WORDS[run]) kindWords.push(run);
+      else if (run) pieces.push(run);
       run = '';
     };
     words.forEach((w, i) => {
@@ -143,11 +154,7 @@ export function understandQuery(raw: string, segment: Segment = icuSegment): Und
     }
     const whole = KIND_WORDS[chunk];
     const { kindWord, rest: remainder } = whole ? { kindWord: chunk, rest: '' } : splitKind(chunk, !kindAtEnd);
-    if (kindWord) {
-      // The last kind word wins: in 「廉政风险点排查 课程」 the reader asks for courses.
-      kind = KIND_WORDS[kindWord];
-      dropped.push(kindWord);
-    }
+    if (kindWord) kindWords.push(kindWord);
     if (remainder) {
       content(remainder);
       for (const w of pieces) keep(w);
@@ -160,13 +167,29 @@ export function understandQuery(raw: string, segment: Segment = icuSegment): Und
     const trimmed = t.replace(/^(?:关于|有关)|(?:的|类|方面|相关)$/u, '');
     if (trimmed !== t && trimmed) terms[i] = trimmed;
   }
+  const kinds = new Set(kindWords.map((w) => KIND_WORDS[w]));
+  const hints = [...new Set(kindWords.flatMap((w) => (HINTS[w] ? [HINTS[w]] : [])))];
+  let kind: string | undefined;
+  if (kinds.size > 1) {
+    // Two kinds named (「培训师怎么讲案例」「讲课用的历史典故」): no one kind is meant, and the words
+    // may well be the subject (trainers' course titles begin 培训师：), so they are searched for.
+    for (const w of kindWords) keep(w);
+  } else {
+    kind = [...kinds][0];
+    dropped.push(...kindWords);
+  }
+  if (terms.length === 0 && kind && hints.length > 0) {
+    // 「历史典故」「名言」: the label is on the pages of that sort, so it is searched for within the kind.
+    for (const w of kindWords) keep(w);
+    dropped.length = 0;
+  }
   // A query of nothing but kind or filler words (「案例」) still searches for what was typed.
   if (terms.length === 0) {
     const all = dropped.length > 0 ? [text.replace(/["“”「」『』]/g, '')] : [];
-    return { terms: all, words: all.map((t) => [t]), phrases, dropped: [] };
+    return { terms: all, words: all.map((t) => [t]), phrases, dropped: [], hints: [] };
   }
   const words = terms.map((t) => (phrases.includes(t) ? [t] : [...new Set([t, ...segment(t).filter((w) => w.length > 1 && !FILLER.has(w))])]));
-  return { terms, words, phrases, ...(kind ? { kind } : {}), dropped };
+  return { terms, words, phrases, ...(kind ? { kind } : {}), dropped, hints };
 }
 
 /** The query string Pagefind receives: the words, space-separated (Pagefind ANDs them). */
@@ -228,4 +251,20 @@ export function suggestions(query: string, vocabulary: readonly string[], limit 
     .sort((a, b) => b.score - a.score || a.term.length - b.term.length)
     .slice(0, limit)
     .map((s) => s.term);
+}
+
+/**
+ * The segmenter knows few of this field's words (低保, 家风, 廉政 come out as single characters), so a
+ * term is also split by the site's own vocabulary (keywords, taxonomy names, kind words) before the
+ * search is relaxed: 「村里低保不公平」 then finds the pages on 低保.
+ */
+export function withKnownWords(query: UnderstoodQuery, vocabulary: readonly string[]): UnderstoodQuery {
+  const known = [...new Set([...vocabulary, ...Object.keys(KIND_WORDS), ...Object.keys(HINTS)])].filter((w) => w.length > 1 && !FILLER.has(w));
+  const words = query.words.map((ws, i) => {
+    const term = query.terms[i] ?? ws[0] ?? '';
+    if (query.phrases.includes(term)) return ws;
+    const inside = known.filter((w) => w.length < term.length && term.includes(w));
+    return [...new Set([...ws, ...inside])];
+  });
+  return { ...query, words };
 }

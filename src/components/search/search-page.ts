@@ -8,13 +8,16 @@
  */
 import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
 import { loadNarrative, loadPagefind, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
-import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, type UnderstoodQuery } from './query.ts';
+import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, withKnownWords, type UnderstoodQuery } from './query.ts';
+import { rerank } from './rank.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
 import { loadVocabulary, toSimplified } from './simplify.ts';
 
 const PAGE = 10;
 /** Partial matches are checked word by word before they are shown; past these, none is worth reading. */
 const RELAXED_CHECKED = 30;
+/** Results whose text is loaded to be ranked again (rank.ts): about 1.3 KB each. */
+const RANKED = 20;
 /**
  * Below this many main results (or when the first page is not all whole matches) the narrative bundle is searched too. A query common enough to pass
  * it (招标 finds 835 pages in the 10,000-case benchmark) is answered by titles, summaries and
@@ -98,8 +101,9 @@ class SearchPage extends HTMLElement {
     const filters = query.kind && !base['kind'] ? { ...base, kind: { any: [query.kind] } } : base;
     const options = { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
     const response = await pf.search(strictQuery(query) || null, options);
-    let hits = response.results;
-    let first = await Promise.all(hits.slice(0, PAGE).map((h) => h.data()));
+    const ranked = await this.#ranked(response.results, query);
+    let hits = ranked.hits;
+    let first = ranked.data.slice(0, PAGE);
     let whole = first.filter((d) => holdsAll(d, query.terms)).length;
     if (query.phrases.length > 0) {
       // A quoted phrase must appear as written, not as characters Pagefind's segmenter split apart.
@@ -108,18 +112,27 @@ class SearchPage extends HTMLElement {
       first = first.filter((_, i) => keep[i]);
       whole = first.length;
     }
+    if (whole === 0) query = withKnownWords(query, await loadVocabulary());
     if (whole > 0 || query.words.flat().length < 2) return { query, hits, response, whole, relaxed: false, first, narrative: 0 };
     const perTerm = await Promise.all(query.words.map((ws) => Promise.all(ws.map((w) => pf.search(w, options)))));
     const merged = mergeRelaxed(perTerm.map((rs) => rs.map((r) => r.results.map((h) => ({ id: h.id, score: h.score, item: h })))));
     // Pagefind answers a word it does not know with its single characters (化石 → 化, 石): a relaxed
     // result must hold at least one of the words as written, or it is not shown at all.
-    const candidates = merged.slice(0, RELAXED_CHECKED).map((m) => m.item);
+    const top = merged.slice(0, RELAXED_CHECKED);
+    const candidates = top.map((m) => m.item);
     const data = await Promise.all(candidates.map((h) => h.data()));
     const words = query.words.flat();
     const held = candidates.map((_, i) => words.some((w) => holdsAll(data[i] as PagefindResultData, [w])));
-    hits = candidates.filter((_, i) => held[i]);
-    first = data.filter((_, i) => held[i]).slice(0, PAGE);
+    const relaxed = rerank(candidates.filter((_, i) => held[i]), data.filter((_, i) => held[i]), query, top.filter((_, i) => held[i]).map((m) => m.matched));
+    hits = relaxed.hits;
+    first = relaxed.data.slice(0, PAGE);
     return { query, hits, response, whole: 0, relaxed: hits.length > 0, first, narrative: 0 };
+  }
+
+  /** Sorted by the year, Pagefind's order stands; by relevance, the first RANKED are ranked again (rank.ts). */
+  async #ranked(hits: Hit[], query: UnderstoodQuery): Promise<{ hits: Hit[]; data: PagefindResultData[] }> {
+    const data = await Promise.all(hits.slice(0, this.#state.sort === 'year' ? PAGE : RANKED).map((h) => h.data()));
+    return this.#state.sort === 'year' ? { hits, data } : rerank(hits, data, query);
   }
 
   /**
