@@ -1,8 +1,11 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--timeout-minutes 15] [--keep] [--report]`: for each size, generates
- * a synthetic corpus in a temporary folder, builds and indexes it as `npm run build` does, measures
- * time, memory, output and page weights, a search in headless Chromium and a rebuild after one
- * changed case, then writes tests/bench/results.json and results.md and prints the table.
+ * `npm run bench [-- --sizes 1000,10000,20000] [--large] [--merge] [--no-rebuild] [--timeout-minutes 15] [--keep] [--report]`:
+ * for each size, generates a synthetic corpus in a temporary folder, builds and indexes it as
+ * `npm run build` does, measures time, memory, output and page weights, a search in headless
+ * Chromium and a rebuild after one changed case, then writes tests/bench/results.json and
+ * results.md and prints the table. It fails when the cost per case at the largest size exceeds
+ * 1.3× the cost at 10,000 cases (src/bench/linearity.ts). `--large` adds 50,000 cases; `--sizes 20000
+ * --merge` measures one size and replaces only its entry in the committed results.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +18,7 @@ import { stringify } from 'yaml';
 import { parseMarkdown } from '../lib/frontmatter.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { generateCorpus } from './generate.ts';
+import { checkLinearity, LINEARITY, perCaseMs, type LinearityVerdict } from './linearity.ts';
 
 /**
  * Budgets from issue 10. Page weights are asserted by tests/unit/budgets.test.ts; timing and
@@ -29,10 +33,14 @@ export const BUDGETS = {
   peakMemoryBytes: 4_000_000_000,
   /** The corpus size the timing, memory and search budgets apply to. */
   atCases: 10_000,
+  /** Issue 21: the same time and memory budgets hold at this size too. */
+  scaleCases: 20_000,
 } as const;
 
 /** Sizes that results.json must hold: the default run. */
-export const DEFAULT_SIZES = [1_000, 10_000] as const;
+export const DEFAULT_SIZES = [1_000, 10_000, 20_000] as const;
+/** Added by --large: measured and reported, where it stops too. */
+export const LARGE_SIZE = 50_000;
 export const SEARCH_QUERIES = ['招标', '村级财务', '受贿'] as const;
 /**
  * Details the generator writes only into narratives (违纪违法事实): the main bundle finds none, so the
@@ -92,6 +100,8 @@ export interface SearchDownload {
 
 export interface SizeResult {
   cases: number;
+  /** When this size was measured and the one-minute load then: a --merge run replaces one size only. */
+  measured?: { date: string; loadAverageAtStart: number };
   status: 'ok' | 'failed';
   problems: string[];
   corpus: { cases: number; courses: number; culture: number; generateSeconds: number };
@@ -126,6 +136,8 @@ export interface BenchResults {
   };
   budgets: typeof BUDGETS;
   sizes: SizeResult[];
+  /** Cost per case at the largest size against 10,000 (src/bench/linearity.ts). */
+  linearity?: LinearityVerdict;
 }
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -430,12 +442,18 @@ interface Options {
   sizes: number[];
   timeoutMs: number;
   keep: boolean;
+  /** Replace only the measured sizes in the committed results (quick iteration on one size). */
+  merge: boolean;
+  /** Skip the rebuild after one changed case (it doubles the run). */
+  rebuild: boolean;
   /** Only re-render results.md and the table from the committed results.json. */
   report: boolean;
 }
 
+const USAGE = '用法：npm run bench [-- --sizes 1000,10000,20000] [--large] [--merge] [--no-rebuild] [--timeout-minutes 15] [--keep] [--report]';
+
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [...DEFAULT_SIZES], timeoutMs: 15 * 60_000, keep: false, report: false };
+  const options: Options = { sizes: [...DEFAULT_SIZES], timeoutMs: 15 * 60_000, keep: false, merge: false, rebuild: true, report: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2);
     const value = () => inline ?? argv[++i] ?? '';
@@ -444,11 +462,14 @@ function parseArgs(argv: readonly string[]): Options {
         .split(',')
         .map((s) => Number(s.trim().replace(/_/g, '')));
     else if (flag === '--timeout-minutes') options.timeoutMs = Number(value()) * 60_000;
+    else if (flag === '--large') options.sizes.push(LARGE_SIZE);
     else if (flag === '--keep') options.keep = true;
+    else if (flag === '--merge') options.merge = true;
+    else if (flag === '--no-rebuild') options.rebuild = false;
     else if (flag === '--report') options.report = true;
-    else throw new Error(`未知参数“${argv[i]}”。用法：npm run bench [-- --sizes 1000,10000] [--timeout-minutes 15] [--keep] [--report]`);
+    else throw new Error(`未知参数“${argv[i]}”。${USAGE}`);
   }
-  if (options.sizes.length === 0 || options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes 应是逗号分隔的正整数，例如 1000,10000');
+  if (options.sizes.length === 0 || options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes 应是逗号分隔的正整数，例如 1000,10000,20000');
   if (!(options.timeoutMs > 0)) throw new Error('--timeout-minutes 应是正数');
   options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
   return options;
@@ -456,15 +477,18 @@ function parseArgs(argv: readonly string[]): Options {
 
 async function measureSize(cases: number, options: Options): Promise<SizeResult> {
   const dir = mkdtempSync(join(os.tmpdir(), `lianjian-bench-${cases}-`));
+  // Content, output and the node_modules link sit side by side: the content check rejects a
+  // symlink or a foreign folder inside the content folder.
+  const content = join(dir, 'content');
   const dist = join(dir, 'dist');
-  const env = { LIANJIAN_CONTENT: dir, LIANJIAN_OUT: dist };
+  const env = { LIANJIAN_CONTENT: content, LIANJIAN_OUT: dist };
   const astroBuild = ['npx', 'astro', 'build', '--root', REPO];
   const indexSearch = ['npx', 'node', 'src/cli/index-search.ts', dist];
   const say = (msg: string) => console.log(`[${cases}] ${msg}`);
   try {
     say(`生成语料到 ${dir} …`);
     const started = performance.now();
-    const corpus = generateCorpus({ cases, dir });
+    const corpus = generateCorpus({ cases, dir: content });
     /*
      * Astro writes its prerender chunks to <outDir>/.prerender when the output folder is inside the
      * working directory, and otherwise to the checkout's shared .astro/.prerender, where a build
@@ -476,6 +500,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
     const generateSeconds = round((performance.now() - started) / 1000, 2);
     const result: SizeResult = {
       cases,
+      measured: { date: new Date().toISOString(), loadAverageAtStart: round(os.loadavg()[0] ?? 0, 2) },
       status: 'ok',
       problems: [],
       corpus: { cases: corpus.cases, courses: corpus.courses, culture: corpus.culture, generateSeconds },
@@ -532,8 +557,9 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
       }
     }
 
+    if (!options.rebuild) return result;
     say(`修改 ${EDITED_CASE} 的摘要后重建 …`);
-    const { marker } = editOneCase(dir);
+    const { marker } = editOneCase(content);
     const rebuildLog = join(dir, 'rebuild.log');
     const build = await timed(astroBuild, dir, env, rebuildLog, options.timeoutMs);
     const index = build.status === 'ok' && result.index.status === 'ok' ? await timed(indexSearch, REPO, env, rebuildLog, options.timeoutMs) : undefined;
@@ -552,7 +578,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
       if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(link);
       rmSync(dir, { recursive: true, force: true });
     }
-    rmSync(astroCacheDir(dir), { recursive: true, force: true });
+    rmSync(astroCacheDir(content), { recursive: true, force: true });
   }
 }
 
@@ -567,6 +593,7 @@ function gb(bytes: number | null | undefined): string {
   return bytes === undefined || bytes === null ? '—' : `${(bytes / 1e9).toFixed(2)} GB`;
 }
 const secs = (s: number | undefined) => (s === undefined ? '—' : s >= 60 ? `${s.toFixed(0)} 秒（${Math.floor(s / 60)} 分 ${String(Math.round(s % 60)).padStart(2, '0')} 秒）` : `${s.toFixed(1)} 秒`);
+const ms = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(2)} 毫秒`);
 const stepTime = (step: Step | undefined) => (step === undefined ? '—' : step.status === 'ok' ? secs(step.seconds) : `${step.status === 'timeout' ? '超时' : '失败'}（${secs(step.seconds)}）`);
 
 interface Row {
@@ -591,6 +618,9 @@ const ROWS: Row[] = [
   { label: 'Pagefind 索引峰值内存：最大单进程', value: (s) => s.index?.sampled.processBytes || undefined, format: gb },
   { label: 'Pagefind 索引峰值内存：各进程合计', value: (s) => s.index?.sampled.totalBytes || undefined, format: gb },
   { label: '构建 + 索引合计', value: (s) => sumSteps(s.build, s.index), format: secs },
+  { label: '每案例用时：astro build', value: (s) => perCaseMs(s).build, format: ms },
+  { label: '每案例用时：搜索索引（主索引 + 案情全文）', value: (s) => perCaseMs(s).index, format: ms },
+  { label: '每案例用时：构建 + 索引', value: (s) => perCaseMs(s).total, format: ms },
   { label: '输出总大小', value: (s) => s.output?.totalBytes, format: mb },
   { label: '索引大小（pagefind/ 及分片）', value: (s) => s.output?.indexBytes, format: mb, text: (s) => (s.output ? `${mb(s.output.indexBytes)}（${s.output.indexFolders} 个索引目录）` : undefined) },
   { label: '案例页 HTML+CSS', value: (s) => s.pageWeight?.casePage.totalBytes, format: kb },
@@ -682,9 +712,7 @@ function budgetLines(results: BenchResults): BudgetLine[] {
   };
   const readingJs = (s: SizeResult) => (s.javascript ? READING_PAGES.reduce((sum, p) => sum + (s.javascript?.[p].bytes ?? 0), 0) : undefined);
   const searchMax = (s: SizeResult | undefined) => (s?.search && s.search.length === SEARCH_QUERIES.length ? Math.max(...s.search.map((d) => d.bytes)) : undefined);
-  const total = at ? sumSteps(at.build, at.index) : undefined;
   const search = searchMax(at);
-  const peak = at ? peakOf(at) : undefined;
   return [
     {
       name: '案例页 HTML+CSS（含最大的案例页）',
@@ -707,20 +735,28 @@ function budgetLines(results: BenchResults): BudgetLine[] {
       pass: search === undefined ? (at ? false : undefined) : search < BUDGETS.searchBytes,
       kind: '断言（CI）',
     },
-    {
-      name: '10,000 案例构建 + 索引用时',
-      limit: '< 5 分钟',
-      measured: at ? (total === undefined ? `${stepTime(at.build)} + ${stepTime(at.index)}` : secs(total)) : '未测量',
-      pass: total === undefined ? (at ? false : undefined) : total < BUDGETS.buildAndIndexSeconds,
-      kind: '报告',
-    },
-    {
-      name: '10,000 案例峰值内存（构建、索引各自所有进程合计，取较大者）',
-      limit: '< 4 GB',
-      measured: at ? gb(peak) : '未测量',
-      pass: peak === undefined ? (at ? false : undefined) : peak < BUDGETS.peakMemoryBytes,
-      kind: '报告',
-    },
+    ...[BUDGETS.atCases, BUDGETS.scaleCases].flatMap((cases): BudgetLine[] => {
+      const x = sizes.find((s) => s.cases === cases);
+      const seconds = x ? sumSteps(x.build, x.index) : undefined;
+      const high = x ? peakOf(x) : undefined;
+      const name = cases.toLocaleString('en-US');
+      return [
+        {
+          name: `${name} 案例构建 + 索引用时（索引含案情全文）`,
+          limit: '< 5 分钟',
+          measured: x ? (seconds === undefined ? `${stepTime(x.build)} + ${stepTime(x.index)}` : secs(seconds)) : '未测量',
+          pass: seconds === undefined ? (x ? false : undefined) : seconds < BUDGETS.buildAndIndexSeconds,
+          kind: '报告',
+        },
+        {
+          name: `${name} 案例峰值内存（构建、索引各自所有进程合计，取较大者）`,
+          limit: '< 4 GB',
+          measured: x ? gb(high) : '未测量',
+          pass: high === undefined ? (x ? false : undefined) : high < BUDGETS.peakMemoryBytes,
+          kind: '报告',
+        },
+      ];
+    }),
   ];
 }
 
@@ -799,12 +835,25 @@ function explanation(results: BenchResults): string {
     `- **一次搜索的下载量**：${grew('三个查询中最大者', searchMaxOf(first), searchMaxOf(last), n, more, kbs)}。按文件类别（各查询中的最大值）：${kinds ?? '未测量'}。${linearKinds.length > 0 ? `其中${linearKinds.join('、')}随页面数大致线性增长：它们为每一个页面各记一项，查询再短也要整份下载${(last.output?.indexFolders ?? 1) > 1 ? `；索引分成 ${last.output?.indexFolders} 个目录后，浏览器合并时每个目录的这些文件都要下载` : ''}。` : ''}词索引只下载查询词所在的分块${(last.output?.indexFolders ?? 1) > 1 ? `，但每个索引目录各下载一份（${last.output?.indexFolders} 份）` : ''}；结果片段只下载显示的前 20 条。`,
     `- **改一个案例后重建**：${secs(last.rebuild?.seconds)}，冷构建加索引 ${secs(cold)}${last.rebuild && cold ? `（×${(last.rebuild.seconds / cold).toFixed(2)}）` : ''}。改一个文件并不更省：Astro 7 的静态构建每次重新生成全部页面，Pagefind 每次重新索引全部页面，没有增量构建。编辑写作时用 \`npm run dev\` 预览单篇内容（按需渲染，即时刷新），发布时再完整构建。`,
     '',
-    `用时受机器上其他任务影响：共 ${results.machine.cpus} 核，开始时 1 分钟平均负载 ${results.machine.loadAverageAtStart}，各步骤结束时 ${results.sizes.map((x) => `${x.cases.toLocaleString('en-US')}：构建 ${x.build.loadAverage}、索引 ${x.index?.loadAverage ?? '—'}`).join('；')}（基准自身约占 1–2）。`,
+    `用时受机器上其他任务影响：共 ${results.machine.cpus} 核，开始时 1 分钟平均负载 ${results.machine.loadAverageAtStart}，各步骤结束时 ${results.sizes.map((x) => `${x.cases.toLocaleString('en-US')}：${x.measured ? `测于 ${x.measured.date.slice(0, 16).replace('T', ' ')} UTC，开始时 ${x.measured.loadAverageAtStart}，` : ''}构建 ${x.build.loadAverage}、索引 ${x.index?.loadAverage ?? '—'}`).join('；')}（基准自身约占 1–2）。`,
   ].join('\n');
 }
 
 function searchMaxOf(s: SizeResult): number | undefined {
   return s.search && s.search.length > 0 ? Math.max(...s.search.map((d) => d.bytes)) : undefined;
+}
+
+/** Cost per case of each step at each size, and the verdict of the 1.3× check against 10,000 cases. */
+function linearitySection(results: BenchResults): string[] {
+  const v = results.linearity ?? checkLinearity(results.sizes);
+  const steps = ['build', 'index', 'total'] as const;
+  const names = { build: 'astro build', index: '搜索索引（主索引 + 案情全文）', total: '构建 + 索引' };
+  const ratio = (step: (typeof steps)[number]) => v.steps.find((x) => x.step === step);
+  const rows = [
+    ['每案例用时', ...results.sizes.map((s) => `${s.cases.toLocaleString('en-US')} 案例`), `最大规模 ÷ ${LINEARITY.referenceCases.toLocaleString('en-US')}`],
+    ...steps.map((step) => [names[step], ...results.sizes.map((s) => ms(perCaseMs(s)[step])), ratio(step) ? `×${ratio(step)?.ratio.toFixed(2)}${ratio(step)?.pass ? '' : '（超过）'}` : '—']),
+  ];
+  return ['## 线性检查', '', markdownTable(rows), '', `${v.message}用时是墙钟时间，机器繁忙时偏大；各规模测量时的负载见文末。`, ''];
 }
 
 function markdown(results: BenchResults): string {
@@ -826,6 +875,7 @@ function markdown(results: BenchResults): string {
     '',
     '页面重量预算由 `tests/unit/budgets.test.ts` 读取 results.json 断言，随 `npm test` 在 CI 中运行；用时和内存与机器有关，只在这里报告。',
     '',
+    ...linearitySection(results),
     ...(failed.length > 0 ? ['## 失败', '', ...failed.flatMap((s) => [`### ${s.cases.toLocaleString('en-US')} 案例`, '', '```', ...s.problems, '```', ''])] : []),
     `## ${results.sizes.map((x) => x.cases.toLocaleString('en-US')).join(' 与 ')} 的倍数`,
     '',
@@ -846,8 +896,8 @@ function printTable(rows: string[][]): void {
   }
 }
 
-function report(results: BenchResults): void {
-  writeFileSync(RESULTS_MD, markdown(results));
+function report(results: BenchResults, file = RESULTS_MD): void {
+  writeFileSync(file, markdown(results));
   console.log('');
   printTable(figureTable(results));
   console.log('');
@@ -864,8 +914,21 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const loadAverageAtStart = round(os.loadavg()[0] ?? 0, 2);
   console.log(`性能基准：规模 ${options.sizes.join('、')}，${cpus.length} 核，内存 ${gb(os.totalmem())}，当前负载 ${loadAverageAtStart}`);
-  const sizes: SizeResult[] = [];
-  for (const n of options.sizes) sizes.push(await measureSize(n, options));
+  const fresh: SizeResult[] = [];
+  for (const n of options.sizes) fresh.push(await measureSize(n, options));
+  let sizes = fresh;
+  if (options.merge && existsSync(RESULTS_JSON)) {
+    const previous = JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as BenchResults;
+    const kept = previous.sizes
+      .filter((s) => !fresh.some((f) => f.cases === s.cases))
+      .map((s) => ({ ...s, measured: s.measured ?? { date: previous.date, loadAverageAtStart: previous.machine.loadAverageAtStart } }));
+    sizes = [...kept, ...fresh].sort((a, b) => a.cases - b.cases);
+  }
+  // A run that leaves out a default size would make the committed results incomplete: it goes to a
+  // temporary folder unless --merge fills in the other sizes from the committed file.
+  const complete = DEFAULT_SIZES.every((n) => sizes.some((s) => s.cases === n));
+  const partialDir = join(os.tmpdir(), 'lianjian-bench-results');
+  const [jsonFile, mdFile] = complete ? [RESULTS_JSON, RESULTS_MD] : [join(partialDir, 'results.json'), join(partialDir, 'results.md')];
   const results: BenchResults = {
     date: new Date().toISOString(),
     machine: {
@@ -881,16 +944,22 @@ async function main(): Promise<void> {
     },
     budgets: BUDGETS,
     sizes,
+    linearity: checkLinearity(sizes),
   };
-  mkdirSync(join(REPO, 'tests/bench'), { recursive: true });
-  writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
-  report(results);
-  console.log(`\n已写入 ${RESULTS_JSON} 和 ${RESULTS_MD}`);
+  mkdirSync(complete ? join(REPO, 'tests/bench') : partialDir, { recursive: true });
+  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+  report(results, mdFile);
+  console.log(`\n已写入 ${jsonFile} 和 ${mdFile}${complete ? '' : `（本次没有测量全部默认规模 ${DEFAULT_SIZES.join('、')}，不覆盖提交的结果；加 --merge 只替换测量了的规模）`}`);
   const failed = sizes.filter((s) => s.status !== 'ok');
   if (failed.length > 0) {
     console.error(`\n${failed.map((s) => s.cases).join('、')} 规模的测量有失败步骤，详情见 results.md。`);
     process.exitCode = 1;
   }
+  const linearity = results.linearity;
+  if (linearity?.pass === false) {
+    console.error(`\n${linearity.message}`);
+    process.exitCode = 1;
+  } else console.log(`\n${linearity?.message ?? ''}`);
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {

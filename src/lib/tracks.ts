@@ -14,7 +14,12 @@ interface TrackSource<C, M, U> {
  */
 export function trackFor<C extends Entry<CaseData>, M extends Entry<CourseData>, U extends Entry<CultureLike>>(audience: string, site: TrackSource<C, M, U>, caseLimit = 8) {
   const modules = orderByPrerequisites(site.courses.filter((m) => m.data.audiences.includes(audience)));
-  const cases = site.cases.filter((c) => c.data.tier === audience).slice(0, caseLimit);
+  // The newest few at this tier: stop at the limit, so the page costs the same however large the library.
+  const cases: C[] = [];
+  for (const c of site.cases) {
+    if (cases.length >= caseLimit) break;
+    if (c.data.tier === audience) cases.push(c);
+  }
   const culture = site.culture.filter((c) => c.data.audiences.includes(audience));
   const totalMinutes = modules.reduce((sum, m) => sum + m.data.durationMinutes, 0);
   const totalCreditHours = modules.reduce((sum, m) => sum + m.data.creditHours, 0);
