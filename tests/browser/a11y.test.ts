@@ -1,7 +1,7 @@
 /**
  * Accessibility of one page of every type: axe finds no serious or critical violation (colour
- * contrast included, WCAG 2.1 AA), text enlarged to 200% loses nothing to sideways scrolling,
- * and the Content Security Policy the pages carry is never violated.
+ * contrast included, WCAG 2.1 AA) and no skipped heading level, text enlarged to 200% loses
+ * nothing to sideways scrolling, and the Content Security Policy the pages carry is never violated.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, it } from 'vitest';
@@ -52,6 +52,10 @@ describeBrowser('accessibility', () => {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     expect(serious).toEqual([]);
+    // Moderate in axe, but a reader moving by headings must not meet a skipped level, even among
+    // what a script rendered (search results, the filtered case list); built pages: headings.test.ts.
+    const headings = await new AxeBuilder({ page }).withRules(['heading-order', 'page-has-heading-one']).analyze();
+    expect(headings.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
   });
