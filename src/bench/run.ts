@@ -19,6 +19,8 @@ import { parseMarkdown } from '../lib/frontmatter.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { generateCorpus } from './generate.ts';
 import { checkLinearity, LINEARITY, perCaseMs, type LinearityVerdict } from './linearity.ts';
+import { benchLighthouse, lighthouseMarkdown, type LighthouseResults } from './lighthouse.ts';
+import { countServedBytes } from './served-bytes.ts';
 
 /**
  * Budgets from issue 10. Page weights are asserted by tests/unit/budgets.test.ts; timing and
@@ -88,10 +90,13 @@ export type SearchFileKind = (typeof SEARCH_FILE_KINDS)[number];
 export interface SearchDownload {
   query: string;
   /**
-   * Encoded bytes of every response from the index folders: /pagefind/ and, once the index is
-   * sharded, /pagefind-1/ … (the static server does not compress).
+   * Bytes of every response from the index folders: /pagefind/ and, once the index is sharded,
+   * /pagefind-1/ …, counted at the server as sent (compressed where it compresses), so what the
+   * worker loads (its script, which the browser reports as 0 bytes) is counted too.
    */
   bytes: number;
+  /** The search page itself before Pagefind: HTML, CSS, its script, the icon. */
+  pageBytes?: number;
   requests: number;
   results: number;
   /** Where the bytes go: Pagefind's script and wasm, metadata, word index, filters, result fragments. */
@@ -138,6 +143,8 @@ export interface BenchResults {
   sizes: SizeResult[];
   /** Cost per case at the largest size against 10,000 (src/bench/linearity.ts). */
   linearity?: LinearityVerdict;
+  /** Lighthouse on the real content site (lighthouse.ts). */
+  lighthouse?: LighthouseResults;
 }
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -392,6 +399,7 @@ function searchFileKind(path: string): SearchFileKind {
 async function measureSearch(dist: string, queries: readonly string[] = SEARCH_QUERIES): Promise<{ downloads: SearchDownload[]; chromium: string }> {
   const { chromium } = await import('playwright-core');
   const server = serveStatic(dist);
+  const served = countServedBytes(server);
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -401,19 +409,17 @@ async function measureSearch(dist: string, queries: readonly string[] = SEARCH_Q
       // A fresh context has an empty cache: each query is measured as a first visit.
       const context = await browser.newContext();
       const page = await context.newPage();
-      const sizes: Promise<{ kind: SearchFileKind; bytes: number }>[] = [];
-      page.on('requestfinished', (request) => {
-        const path = new URL(request.url()).pathname;
-        if (INDEX_PATH.test(path)) sizes.push(request.sizes().then((s) => ({ kind: searchFileKind(path), bytes: s.responseBodySize })));
-      });
+      served.take();
       await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(query)}`);
       await page.waitForFunction(() => /找到 \d+ 个结果/.test(document.querySelector('[data-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
       await page.waitForLoadState('networkidle');
       const status = (await page.locator('[data-status]').textContent()) ?? '';
-      const responses = await Promise.all(sizes);
+      const all = served.take();
+      const responses = all.filter((f) => INDEX_PATH.test(f.path)).map((f) => ({ kind: searchFileKind(f.path), bytes: f.bytes }));
+      const pageBytes = all.filter((f) => !INDEX_PATH.test(f.path)).reduce((a, f) => a + f.bytes, 0);
       const byKind = Object.fromEntries(SEARCH_FILE_KINDS.map((k) => [k, responses.filter((x) => x.kind === k).reduce((a, x) => a + x.bytes, 0)])) as Record<SearchFileKind, number>;
       const bytes = responses.reduce((a, x) => a + x.bytes, 0);
-      downloads.push({ query, bytes, requests: responses.length, results: Number(/找到 (\d+) 个结果/.exec(status)?.[1] ?? 0), byKind });
+      downloads.push({ query, bytes, pageBytes, requests: responses.length, results: Number(/找到 (\d+) 个结果/.exec(status)?.[1] ?? 0), byKind });
       await context.close();
     }
     return { downloads, chromium: browser.version() };
@@ -640,7 +646,7 @@ const ROWS: Row[] = [
     format: kb,
     text: (s) => {
       const d = s.search?.find((x) => x.query === q);
-      return d ? `${kb(d.bytes)}（${d.requests} 个请求，${d.results} 个结果）` : undefined;
+      return d ? `${kb(d.bytes)}（${d.requests} 个请求，${d.results} 个结果${d.pageBytes === undefined ? '' : `；页面本身另 ${kb(d.pageBytes)}`}）` : undefined;
     },
   })),
   ...DETAIL_QUERIES.map((q): Row => ({
@@ -881,6 +887,7 @@ function markdown(results: BenchResults): string {
     '',
     explanation(results),
     '',
+    ...lighthouseMarkdown(results.lighthouse),
   ].join('\n');
 }
 
@@ -929,6 +936,7 @@ async function main(): Promise<void> {
   const complete = DEFAULT_SIZES.every((n) => sizes.some((s) => s.cases === n));
   const partialDir = join(os.tmpdir(), 'lianjian-bench-results');
   const [jsonFile, mdFile] = complete ? [RESULTS_JSON, RESULTS_MD] : [join(partialDir, 'results.json'), join(partialDir, 'results.md')];
+  const lighthouse = await benchLighthouse(RESULTS_JSON);
   const results: BenchResults = {
     date: new Date().toISOString(),
     machine: {
@@ -945,6 +953,7 @@ async function main(): Promise<void> {
     budgets: BUDGETS,
     sizes,
     linearity: checkLinearity(sizes),
+    ...(lighthouse.results ? { lighthouse: lighthouse.results } : {}),
   };
   mkdirSync(complete ? join(REPO, 'tests/bench') : partialDir, { recursive: true });
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -960,6 +969,8 @@ async function main(): Promise<void> {
     console.error(`\n${linearity.message}`);
     process.exitCode = 1;
   } else console.log(`\n${linearity?.message ?? ''}`);
+  for (const p of lighthouse.problems) console.error(`Lighthouse：${p}`);
+  if (lighthouse.problems.length > 0) process.exitCode = 1;
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {

@@ -6,6 +6,7 @@
  */
 import { articleLabel } from './cn-numerals.ts';
 import { urls } from './urls.ts';
+import { SYNONYM_MARK } from './search-mark.ts';
 import type { DocumentData } from '../schemas/document.ts';
 
 export interface SynonymGroup {
@@ -22,11 +23,7 @@ export function missingSynonyms(text: string, groups: readonly SynonymGroup[]): 
   return [...out];
 }
 
-/**
- * Opens the synonyms added to a record. The search page cuts its excerpts here, so a result never
- * shows a list of added words as if the page said them.
- */
-export const SYNONYM_MARK = '〔同义〕';
+export { SYNONYM_MARK } from './search-mark.ts';
 
 const MAIN = /<main\b[^>]*\bdata-pagefind-body\b[^>]*>[\s\S]*<\/main>/;
 const TITLE = /<title>[\s\S]*?<\/title>/;

@@ -4,7 +4,7 @@
  * Here the excerpt opens on the summary when it holds a query word, else on the first sentence that
  * does, in Chinese punctuation, with each whole query word marked.
  */
-import { SYNONYM_MARK } from '../../lib/search-index.ts';
+import { SYNONYM_MARK } from '../../lib/search-mark.ts';
 import type { ExcerptPart } from './search-state.ts';
 
 /** Pagefind's stored text: words split by zero-width spaces, blocks joined by ". ". */
