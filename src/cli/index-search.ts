@@ -8,13 +8,15 @@
  * Cases' narratives form a second bundle of their own (pagefind-narrative*), searched only when the
  * main one answers thinly: whole text searchable, common queries as small as before.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { contentRoot, edition } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
+import { compactFragmentNames } from '../lib/pagefind-meta.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
-import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeForIndex, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
+import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeForIndex, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, sharedWasmEntry, slimNarrativeFragment, wasmName, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 import { urls } from '../lib/urls.ts';
 
@@ -57,19 +59,47 @@ for (const old of readdirSync(site).filter((d) => /^pagefind(-narrative)?(-\d+)?
 
 type IndexRecord = { sourcePath: string; content: string } | { url: string; content: string };
 
-/** Indexes one shard's records into its folder, one Pagefind process at a time so memory is one shard's. */
-async function writeShard(outputPath: string, records: Iterable<IndexRecord>): Promise<void> {
+/** What a bundle keeps of Pagefind's output: a file as written, changed, or left out (undefined). */
+type FileFilter = (path: string, content: Uint8Array) => Uint8Array | undefined;
+
+/** Pagefind's compressed files: gzip of a signature and the data. */
+const SIGNATURE = 'pagefind_dcd';
+const unpackBytes = (content: Uint8Array) => gunzipSync(content).subarray(SIGNATURE.length);
+const unpack = (content: Uint8Array) => Buffer.from(unpackBytes(content)).toString('utf8');
+const pack = (data: string | Uint8Array) => gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(data)]), { level: 9 });
+
+/**
+ * Indexes one shard's records into its folder, one Pagefind process at a time so memory is one
+ * shard's. Fragments are renamed to short sequential names (pagefind-meta.ts), which shrinks the
+ * metadata every search downloads first; `keep` changes or leaves out a bundle's other files.
+ */
+async function writeShard(outputPath: string, records: Iterable<IndexRecord>, keep: FileFilter = (_, content) => content): Promise<void> {
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...INDEX_EXCLUDE] });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   for (const record of records) {
     const added = await index.addHTMLFile(record);
     if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${'url' in record ? record.url : record.sourcePath}：${added.errors.join('；')}`);
   }
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
-  // Free this shard's memory before the next one starts.
+  const got = await index.getFiles();
+  if (got.errors.length > 0) throw new Error(`Pagefind 写入索引出错：${got.errors.join('；')}`);
+  // Free this shard's memory before its files are written.
   await index.deleteIndex();
   await pagefind.close();
+  const renamed = new Map<string, string>();
+  const files = got.files.map((file) => {
+    const name = /^pagefind\.[^_]+_([0-9a-f]+)\.pf_meta$/.exec(file.path);
+    if (!name?.[1]) return file;
+    const compact = compactFragmentNames(unpackBytes(file.content), `${name[1].slice(0, 6)}_`);
+    for (const [from, to] of compact.renamed) renamed.set(`fragment/${from}.pf_fragment`, `fragment/${to}.pf_fragment`);
+    return { path: file.path, content: pack(compact.meta) };
+  });
+  for (const file of files) {
+    const content = keep(file.path, file.content);
+    if (!content) continue;
+    const path = join(outputPath, renamed.get(file.path) ?? file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
 }
 
 function* mainRecords(shard: number): Generator<IndexRecord> {
@@ -102,7 +132,19 @@ function* narrativeRecords(shard: number): Generator<IndexRecord> {
     yield { sourcePath: path, content };
   }
 }
-for (let shard = 0; shard < narrativeShards; shard++) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard));
+/*
+ * The narrative bundle reuses the main bundle's runtime: its entry points at the main bundle's wasm
+ * (one download, answered from the browser's cache the second time), the search UI files are not
+ * needed, and its fragments keep only what the result list shows (slimNarrativeFragment).
+ */
+const mainWasm = wasmName(readFileSync(join(site, shardDir(0), 'pagefind-entry.json'), 'utf8'));
+const keepNarrative: FileFilter = (path, content) => {
+  if (/^wasm\.|^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./.test(path)) return undefined;
+  if (path === 'pagefind-entry.json') return Buffer.from(sharedWasmEntry(Buffer.from(content).toString('utf8'), shardDir(0), mainWasm));
+  if (path.endsWith('.pf_fragment')) return pack(slimNarrativeFragment(unpack(content)));
+  return content;
+};
+for (let shard = 0; shard < narrativeShards; shard++) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard), keepNarrative);
 
 const manifest: ShardManifest = {
   shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`),
