@@ -8,8 +8,8 @@
  * Cases' narratives form a second bundle of their own (pagefind-narrative*), searched only when the
  * main one answers thinly: whole text searchable, common queries as small as before.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { contentRoot, edition } from '../lib/content-root.ts';
@@ -59,7 +59,7 @@ for (const old of readdirSync(site).filter((d) => /^pagefind(-narrative)?(-\d+)?
 
 type IndexRecord = { sourcePath: string; content: string } | { url: string; content: string };
 
-/** What a bundle keeps of Pagefind's output: a file as written, changed, or left out (undefined). */
+/** What a bundle keeps of Pagefind's output: a file as written, changed, or removed (undefined). */
 type FileFilter = (path: string, content: Uint8Array) => Uint8Array | undefined;
 
 /** Pagefind's compressed files: gzip of a signature and the data. */
@@ -70,35 +70,36 @@ const pack = (data: string | Uint8Array) => gzipSync(Buffer.concat([Buffer.from(
 
 /**
  * Indexes one shard's records into its folder, one Pagefind process at a time so memory is one
- * shard's. Fragments are renamed to short sequential names (pagefind-meta.ts), which shrinks the
- * metadata every search downloads first; `keep` changes or leaves out a bundle's other files.
+ * shard's. Pagefind writes its files itself (holding them in this process too would add to the
+ * peak); then fragments are renamed to short sequential names (pagefind-meta.ts), which shrinks
+ * the metadata every search downloads first, and `keep` changes or removes a bundle's other files.
  */
-async function writeShard(outputPath: string, records: Iterable<IndexRecord>, keep: FileFilter = (_, content) => content): Promise<void> {
+async function writeShard(outputPath: string, records: Iterable<IndexRecord>, keep?: FileFilter): Promise<void> {
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...INDEX_EXCLUDE] });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   for (const record of records) {
     const added = await index.addHTMLFile(record);
     if (added.errors.length > 0) throw new Error(`Pagefind 无法索引 ${'url' in record ? record.url : record.sourcePath}：${added.errors.join('；')}`);
   }
-  const got = await index.getFiles();
-  if (got.errors.length > 0) throw new Error(`Pagefind 写入索引出错：${got.errors.join('；')}`);
-  // Free this shard's memory before its files are written.
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
+  // Free this shard's memory before the next one starts.
   await index.deleteIndex();
   await pagefind.close();
-  const renamed = new Map<string, string>();
-  const files = got.files.map((file) => {
-    const name = /^pagefind\.[^_]+_([0-9a-f]+)\.pf_meta$/.exec(file.path);
-    if (!name?.[1]) return file;
-    const compact = compactFragmentNames(unpackBytes(file.content), `${name[1].slice(0, 6)}_`);
-    for (const [from, to] of compact.renamed) renamed.set(`fragment/${from}.pf_fragment`, `fragment/${to}.pf_fragment`);
-    return { path: file.path, content: pack(compact.meta) };
-  });
-  for (const file of files) {
-    const content = keep(file.path, file.content);
-    if (!content) continue;
-    const path = join(outputPath, renamed.get(file.path) ?? file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
+  for (const name of readdirSync(outputPath)) {
+    const hash = /^pagefind\.[^_]+_([0-9a-f]+)\.pf_meta$/.exec(name)?.[1];
+    if (!hash) continue;
+    const compact = compactFragmentNames(unpackBytes(readFileSync(join(outputPath, name))), `${hash.slice(0, 6)}_`);
+    for (const [from, to] of compact.renamed) renameSync(join(outputPath, 'fragment', `${from}.pf_fragment`), join(outputPath, 'fragment', `${to}.pf_fragment`));
+    writeFileSync(join(outputPath, name), pack(compact.meta));
+  }
+  if (!keep) return;
+  for (const path of readdirSync(outputPath, { recursive: true, encoding: 'utf8' })) {
+    const full = join(outputPath, path);
+    if (!statSync(full).isFile()) continue;
+    const content = keep(path, readFileSync(full));
+    if (!content) rmSync(full);
+    else writeFileSync(full, content);
   }
 }
 
