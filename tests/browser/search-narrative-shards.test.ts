@@ -4,40 +4,16 @@
  * cases downloads only part of the bundle; the reader who goes past the last result is offered the
  * rest, and in the end finds every case the unsharded bundle finds. The runtime is not downloaded twice.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serveStatic } from '../../src/lib/static-server.ts';
+import { expect, it } from 'vitest';
 import { baseURL, describeBrowser, useBrowser } from '../helpers/browser.ts';
-import { DIST } from '../helpers/dist.ts';
+import { useReindexedSite } from '../helpers/reindexed.ts';
 
 describeBrowser('narratives searched shard by shard', () => {
   const browser = useBrowser();
-  const dir = mkdtempSync(join(tmpdir(), 'lianjian-narrative-shards-'));
-  let server: Server | undefined;
-  let sharded = '';
-  let shards = 0;
-
-  beforeAll(async () => {
-    cpSync(DIST, dir, { recursive: true });
-    // Five cases a shard: the sample library's narratives in ten or so shards.
-    const run = spawnSync(process.execPath, ['src/cli/index-search.ts', dir], { env: { ...process.env, LIANJIAN_NARRATIVE_SHARD_PAGES: '5' }, encoding: 'utf8' });
-    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-    shards = readdirSync(dir).filter((d) => /^pagefind-narrative(-\d+)?$/.test(d)).length;
-    const started = serveStatic(dir);
-    server = started;
-    await new Promise<void>((ready) => started.listen(0, '127.0.0.1', ready));
-    sharded = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
-  }, 120_000);
-  afterAll(async () => {
-    await new Promise((closed) => (server ? server.close(closed) : closed(undefined)));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  // Five cases a shard: the sample library's narratives in ten or so shards.
+  const site = useReindexedSite(() => ({ LIANJIAN_NARRATIVE_SHARD_PAGES: '5' }));
+  const narrativeShards = () => site.folders.filter((d) => /^pagefind-narrative(-\d+)?$/.test(d)).length;
 
   const targets = (page: Page) => page.locator('[data-results] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('data-target') ?? ''));
 
@@ -68,11 +44,12 @@ describeBrowser('narratives searched shard by shard', () => {
   }
 
   it('fills the first page from the first shards, says so, and finds every case once the reader asks for the rest', async () => {
+    const shards = narrativeShards();
     expect(shards).toBeGreaterThan(5);
     // 诫勉 is told in the 处理结果 of many cases and named in the record of few.
     const whole = await search(baseURL, '诫勉');
     const all = await readToTheEnd(whole.page);
-    const split = await search(sharded, '诫勉');
+    const split = await search(site.origin, '诫勉');
     expect((await targets(split.page)).length).toBe(10);
     expect(split.folders.size, [...split.folders].join(' ')).toBeLessThan(shards);
     expect(await split.page.locator('[data-note]').innerText()).toMatch(/先查了约 \d+% 案例的案情全文/);
