@@ -93,11 +93,12 @@ export function loadNarrative(): Promise<NarrativeSearch | undefined> {
     const narrative = pf.createInstance({ basePath: first });
     await narrative.options({ excerptLength: 36 });
     const left = [...rest];
-    return {
+    const shards = rest.length + 1;
+    const search: NarrativeSearch = {
       pf: narrative,
-      shards: rest.length + 1,
+      shards,
       get searched() {
-        return this.shards - left.length;
+        return shards - left.length;
       },
       async widen() {
         const next = left.shift();
@@ -106,6 +107,7 @@ export function loadNarrative(): Promise<NarrativeSearch | undefined> {
         return true;
       },
     };
+    return search;
   })();
   return narrativeLoading;
 }
