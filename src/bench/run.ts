@@ -21,6 +21,7 @@ import { generateCorpus } from './generate.ts';
 import { checkLinearity, LINEARITY, perCaseMs, type LinearityVerdict } from './linearity.ts';
 import { benchLighthouse, lighthouseMarkdown, type LighthouseResults } from './lighthouse.ts';
 import { countServedBytes } from './served-bytes.ts';
+import { evaluateSearch, qualitySection, type QualityRow } from './search-quality.ts';
 
 /**
  * Budgets from issue 10. Page weights are asserted by tests/unit/budgets.test.ts; timing and
@@ -48,7 +49,7 @@ export const SEARCH_QUERIES = ['招标', '村级财务', '受贿'] as const;
  * Details the generator writes only into narratives (违纪违法事实): the main bundle finds none, so the
  * search page also loads the narrative bundle. Reported beside the typical queries, not in their budget.
  */
-export const DETAIL_QUERIES = ['存折', '容积率'] as const;
+export const DETAIL_QUERIES = ['存折', '容积率', '赌博'] as const;
 export const PAGE_TYPES = ['casePage', 'listPage', 'searchPage', 'selfCheckPage', 'documentPage'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 /** Reading pages must work without JavaScript. */
@@ -122,6 +123,8 @@ export interface SizeResult {
   search?: SearchDownload[];
   /** DETAIL_QUERIES: searches that also download the narrative bundle. */
   detailSearch?: SearchDownload[];
+  /** search-quality.ts: typical and detail queries judged against the corpus, with bytes and latency. */
+  searchQuality?: QualityRow[];
   rebuild?: { changed: string; build: Step; index?: Step; seconds: number; changeVisible: boolean };
 }
 
@@ -556,6 +559,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
         result.search = downloads;
         chromiumVersion = chromium;
         result.detailSearch = (await measureSearch(dist, DETAIL_QUERIES)).downloads;
+        result.searchQuality = await evaluateSearch(dist, dir);
       } catch (err) {
         result.status = 'failed';
         result.problems.push(`搜索测量失败：${(err as Error).message}`);
@@ -882,6 +886,7 @@ function markdown(results: BenchResults): string {
     '页面重量预算由 `tests/unit/budgets.test.ts` 读取 results.json 断言，随 `npm test` 在 CI 中运行；用时和内存与机器有关，只在这里报告。',
     '',
     ...linearitySection(results),
+    ...qualitySection(results.sizes),
     ...(failed.length > 0 ? ['## 失败', '', ...failed.flatMap((s) => [`### ${s.cases.toLocaleString('en-US')} 案例`, '', '```', ...s.problems, '```', ''])] : []),
     `## ${results.sizes.map((x) => x.cases.toLocaleString('en-US')).join(' 与 ')} 的倍数`,
     '',

@@ -8,13 +8,15 @@
  * Cases' narratives form a second bundle of their own (pagefind-narrative*), searched only when the
  * main one answers thinly: whole text searchable, common queries as small as before.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { contentRoot, edition } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
+import { compactFragmentNames } from '../lib/pagefind-meta.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
-import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeForIndex, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
+import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeForIndex, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, sharedWasmEntry, slimNarrativeFragment, wasmName, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 import { urls } from '../lib/urls.ts';
 
@@ -57,8 +59,22 @@ for (const old of readdirSync(site).filter((d) => /^pagefind(-narrative)?(-\d+)?
 
 type IndexRecord = { sourcePath: string; content: string } | { url: string; content: string };
 
-/** Indexes one shard's records into its folder, one Pagefind process at a time so memory is one shard's. */
-async function writeShard(outputPath: string, records: Iterable<IndexRecord>): Promise<void> {
+/** What a bundle keeps of Pagefind's output: a file as written, changed, or removed (undefined). */
+type FileFilter = (path: string, content: Uint8Array) => Uint8Array | undefined;
+
+/** Pagefind's compressed files: gzip of a signature and the data. */
+const SIGNATURE = 'pagefind_dcd';
+const unpackBytes = (content: Uint8Array) => gunzipSync(content).subarray(SIGNATURE.length);
+const unpack = (content: Uint8Array) => Buffer.from(unpackBytes(content)).toString('utf8');
+const pack = (data: string | Uint8Array) => gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(data)]), { level: 9 });
+
+/**
+ * Indexes one shard's records into its folder, one Pagefind process at a time so memory is one
+ * shard's. Pagefind writes its files itself (holding them in this process too would add to the
+ * peak); then fragments are renamed to short sequential names (pagefind-meta.ts), which shrinks
+ * the metadata every search downloads first, and `keep` changes or removes a bundle's other files.
+ */
+async function writeShard(outputPath: string, records: Iterable<IndexRecord>, keep?: FileFilter): Promise<void> {
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...INDEX_EXCLUDE] });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   for (const record of records) {
@@ -70,6 +86,21 @@ async function writeShard(outputPath: string, records: Iterable<IndexRecord>): P
   // Free this shard's memory before the next one starts.
   await index.deleteIndex();
   await pagefind.close();
+  for (const name of readdirSync(outputPath)) {
+    const hash = /^pagefind\.[^_]+_([0-9a-f]+)\.pf_meta$/.exec(name)?.[1];
+    if (!hash) continue;
+    const compact = compactFragmentNames(unpackBytes(readFileSync(join(outputPath, name))), `${hash.slice(0, 6)}_`);
+    for (const [from, to] of compact.renamed) renameSync(join(outputPath, 'fragment', `${from}.pf_fragment`), join(outputPath, 'fragment', `${to}.pf_fragment`));
+    writeFileSync(join(outputPath, name), pack(compact.meta));
+  }
+  if (!keep) return;
+  for (const path of readdirSync(outputPath, { recursive: true, encoding: 'utf8' })) {
+    const full = join(outputPath, path);
+    if (!statSync(full).isFile()) continue;
+    const content = keep(path, readFileSync(full));
+    if (!content) rmSync(full);
+    else writeFileSync(full, content);
+  }
 }
 
 function* mainRecords(shard: number): Generator<IndexRecord> {
@@ -102,7 +133,19 @@ function* narrativeRecords(shard: number): Generator<IndexRecord> {
     yield { sourcePath: path, content };
   }
 }
-for (let shard = 0; shard < narrativeShards; shard++) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard));
+/*
+ * The narrative bundle reuses the main bundle's runtime: its entry points at the main bundle's wasm
+ * (one download, answered from the browser's cache the second time), the search UI files are not
+ * needed, and its fragments keep only what the result list shows (slimNarrativeFragment).
+ */
+const mainWasm = wasmName(readFileSync(join(site, shardDir(0), 'pagefind-entry.json'), 'utf8'));
+const keepNarrative: FileFilter = (path, content) => {
+  if (/^wasm\.|^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./.test(path)) return undefined;
+  if (path === 'pagefind-entry.json') return Buffer.from(sharedWasmEntry(Buffer.from(content).toString('utf8'), shardDir(0), mainWasm));
+  if (path.endsWith('.pf_fragment')) return pack(slimNarrativeFragment(unpack(content)));
+  return content;
+};
+for (let shard = 0; shard < narrativeShards; shard++) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard), keepNarrative);
 
 const manifest: ShardManifest = {
   shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`),

@@ -182,3 +182,37 @@ export interface ShardManifest {
   shards: string[];
   narrative: string[];
 }
+
+/**
+ * The Pagefind runtime fetches its WebAssembly from `${bundle}wasm.${name}.pagefind`, where `name`
+ * is the language entry's `wasm` field in pagefind-entry.json. A second bundle searched by a second
+ * instance would fetch a second copy (55 KB) from its own folder; pointing its entry at the main
+ * bundle's file (`x/../../pagefind/wasm.unknown` resolves to /pagefind/wasm.unknown.pagefind from
+ * any sibling folder) lets the browser answer it from its cache. The runtime is the same file.
+ */
+export function sharedWasmEntry(entryJson: string, mainDir: string, mainWasm: string): string {
+  const entry = JSON.parse(entryJson) as { languages: Record<string, { wasm: string | null }> };
+  for (const language of Object.values(entry.languages)) language.wasm = `x/../../${mainDir}/wasm.${mainWasm}`;
+  return JSON.stringify(entry);
+}
+
+/** The wasm name a bundle's entry names for its languages (Pagefind writes null for "unknown"). */
+export function wasmName(entryJson: string): string {
+  const entry = JSON.parse(entryJson) as { languages: Record<string, { wasm: string | null }> };
+  return Object.values(entry.languages)[0]?.wasm ?? 'unknown';
+}
+
+/**
+ * A narrative result is shown by the search page as its case's title and an excerpt cut from the
+ * record's text (excerpt.ts, which drops Pagefind's zero-width word breaks); its filters and year
+ * only filter and sort, from the filter index. So the stored fragment keeps the URL, title, kind,
+ * headings and the text without word breaks, and the result list downloads less.
+ */
+export function slimNarrativeFragment(json: string): string {
+  type Fragment = { url: string; content: string; word_count: number; meta: Record<string, string>; anchors?: unknown[] };
+  const slim = (f: Fragment) => ({ url: f.url, content: f.content.replace(/\u200b/g, ''), word_count: f.word_count, filters: {}, meta: f.meta, anchors: f.anchors ?? [] });
+  const parsed = JSON.parse(json) as Fragment | Record<string, Fragment>;
+  // Past Pagefind's maxFragments a file holds a group of fragments by hash.
+  if (typeof parsed.url === 'string') return JSON.stringify(slim(parsed as Fragment));
+  return JSON.stringify(Object.fromEntries(Object.entries(parsed as Record<string, Fragment>).map(([hash, f]) => [hash, slim(f)])));
+}

@@ -99,12 +99,23 @@ export function serveStatic(dir: string, { csp }: { csp?: string } = {}): Server
       return;
     }
     const type = TYPES[extname(target)] ?? 'application/octet-stream';
+    // Validators let a browser reuse what it already has (a second search bundle names the first
+    // one's wasm): answered with 304 and no body. no-cache makes it ask every time, so a rebuilt
+    // page is never served stale from the cache during editing.
+    const modified = file && !varies ? new Date(Math.floor(statSync(file).mtimeMs / 1000) * 1000) : undefined;
+    const since = Date.parse(String(req.headers['if-modified-since'] ?? ''));
+    if (modified && status === 200 && !Number.isNaN(since) && since >= modified.getTime()) {
+      res.writeHead(304, { 'last-modified': modified.toUTCString(), 'cache-control': 'no-cache', vary: 'Accept-Encoding', ...security });
+      res.end();
+      return;
+    }
     // Text is sent compressed, as any production web server does (nginx.conf turns gzip on too);
     // Pagefind's index files are compressed already and go as they are.
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(status, {
       'content-type': type,
       vary: varies ? 'Cookie, Accept-Encoding' : 'Accept-Encoding',
+      ...(modified ? { 'last-modified': modified.toUTCString(), 'cache-control': 'no-cache' } : {}),
       ...(varies ? { 'cache-control': 'no-cache' } : {}),
       // Renewed from the server: some browsers (Safari) keep a cookie set by script for 7 days only.
       ...(varies && size !== 'standard' ? { 'set-cookie': textSizeCookie(size) } : {}),

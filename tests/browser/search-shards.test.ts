@@ -8,49 +8,25 @@
  * facet counts can differ by a few pages (教辅 finds more in shards than in one index). At the default
  * shard size 10,000 cases are one shard and none of this applies.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serveStatic } from '../../src/lib/static-server.ts';
+import { expect, it } from 'vitest';
 import { baseURL, describeBrowser, useBrowser } from '../helpers/browser.ts';
 import { DIST } from '../helpers/dist.ts';
+import { useReindexedSite } from '../helpers/reindexed.ts';
 import { queries, searchAll } from '../helpers/search.ts';
 
 describeBrowser('search split into shards', () => {
   const browser = useBrowser();
-  const dir = mkdtempSync(join(tmpdir(), 'lianjian-shards-'));
-  let server: Server | undefined;
-  let sharded = '';
-  let shards = 0;
-
-  beforeAll(async () => {
-    cpSync(DIST, dir, { recursive: true });
-    // A shard size that splits the sample site into exactly two shards, however much content it holds:
-    // half the records the single index has (one fragment per page or article record).
-    const records = readdirSync(join(DIST, 'pagefind', 'fragment')).length;
-    const run = spawnSync(process.execPath, ['src/cli/index-search.ts', dir], { env: { ...process.env, LIANJIAN_SHARD_PAGES: String(Math.ceil(records / 2)) }, encoding: 'utf8' });
-    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-    shards = readdirSync(dir).filter((d) => /^pagefind(-\d+)?$/.test(d)).length;
-    // Served once copied: the server takes its CSP header from the pages in the folder.
-    const started = serveStatic(dir);
-    server = started;
-    await new Promise<void>((ready) => started.listen(0, '127.0.0.1', ready));
-    sharded = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
-  }, 120_000);
-  afterAll(async () => {
-    await new Promise((closed) => (server ? server.close(closed) : closed(undefined)));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  // A shard size that splits the sample site into exactly two shards, however much content it holds:
+  // half the records the single index has (one fragment per page or article record).
+  const site = useReindexedSite(() => ({ LIANJIAN_SHARD_PAGES: String(Math.ceil(readdirSync(join(DIST, 'pagefind', 'fragment')).length / 2)) }));
 
   it('finds the same pages holding the whole query, and the query set still holds', async () => {
-    expect(shards).toBe(2);
+    expect(site.folders.filter((d) => /^pagefind(-\d+)?$/.test(d))).toHaveLength(2);
     const outcomes = async (origin: string) => searchAll((await browser.open(`${origin}/search/`)).page, queries.map((x) => x.q));
     const one = await outcomes(baseURL);
-    const split = await outcomes(sharded);
+    const split = await outcomes(site.origin);
     let held = 0;
     let expected = 0;
     for (const { q, top5, none } of queries) {

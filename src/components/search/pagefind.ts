@@ -1,8 +1,8 @@
 /**
  * The one way page scripts reach Pagefind: loads its runtime on first use (never before a person
  * searches or filters) and merges every index shard written by src/cli/index-search.ts. Cases'
- * narratives are a second bundle, loaded by loadNarrative() only when a search needs it: a common
- * query never downloads it.
+ * narratives are a second bundle, loaded by loadNarrative() only when a search needs it, one shard
+ * at a time: a common query never downloads it.
  */
 export interface PagefindResultData {
   url: string;
@@ -53,7 +53,7 @@ const readManifest = () =>
 const RANKING = { pageLength: 1, termFrequency: 0.5 };
 
 let loading: Promise<PagefindModule> | undefined;
-let narrativeLoading: Promise<Pagefind | undefined> | undefined;
+let narrativeLoading: Promise<NarrativeSearch | undefined> | undefined;
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
@@ -70,19 +70,49 @@ export function loadPagefind(): Promise<Pagefind> {
 }
 
 /**
- * The narrative bundle (基本案情 … 讨论题 of every case) as a search of its own, so its results can
- * be listed after those of the main bundle; undefined for a site without one. Its shards are merged
- * like the main bundle's; the runtime script and worker are the main bundle's, already loaded.
+ * The narrative bundle (基本案情 … 讨论题 of every case), searched shard by shard: each shard a reader
+ * waits for costs its metadata and one word chunk per word, so the search page widens it one
+ * shard at a time until it has a page of answers (search-page.ts), and a detail told in many cases
+ * downloads a quarter of the bundle, not all of it.
  */
-export function loadNarrative(): Promise<Pagefind | undefined> {
+export interface NarrativeSearch {
+  pf: Pagefind;
+  /** Adds the next shard to the search; false when every shard is already in it. */
+  widen(): Promise<boolean>;
+  /** Shards searched so far, of all there are. */
+  readonly searched: number;
+  readonly shards: number;
+}
+
+/**
+ * The narrative bundle as a search of its own, so its results can be listed after those of the
+ * main bundle; undefined for a site without one. It runs in the main bundle's runtime and worker,
+ * already loaded, and its entry names the main bundle's wasm (index-search.ts), so nothing of the
+ * runtime is downloaded twice.
+ */
+export function loadNarrative(): Promise<NarrativeSearch | undefined> {
   narrativeLoading ??= (async () => {
     const [first, ...rest] = (await readManifest()).narrative;
     if (!first) return undefined;
     const pf = (await loadPagefind()) as PagefindModule;
     const narrative = pf.createInstance({ basePath: first });
     await narrative.options({ excerptLength: 36, ranking: RANKING });
-    for (const shard of rest) await narrative.mergeIndex(shard);
-    return narrative;
+    const left = [...rest];
+    const shards = rest.length + 1;
+    const search: NarrativeSearch = {
+      pf: narrative,
+      shards,
+      get searched() {
+        return shards - left.length;
+      },
+      async widen() {
+        const next = left.shift();
+        if (!next) return false;
+        await narrative.mergeIndex(next);
+        return true;
+      },
+    };
+    return search;
   })();
   return narrativeLoading;
 }
