@@ -8,11 +8,13 @@ import type { CollectionName } from './schemas/fragments.ts';
 
 const root = contentRoot();
 // Only what this edition publishes reaches Astro, so nothing else can reach its asset pipeline.
-const entries = (collection: CollectionName) => publishedEntries(root, collection, edition());
+const entries = (collection: CollectionName, options?: { retainBody: boolean }) => publishedEntries(root, collection, edition(), options);
 const terms = (path: string) => file(`${root}/${path}`);
 
 export const collections = {
-  cases: defineCollection({ loader: entries('cases'), schema: () => messages(specs.cases.schema()) }),
+  // A case's Markdown is most of the library's bytes; pages use its rendered HTML, and the few
+  // readers of its source (courseware, the dev check) read the file (data/site.ts, entryBody).
+  cases: defineCollection({ loader: entries('cases', { retainBody: false }), schema: () => messages(specs.cases.schema()) }),
   courses: defineCollection({ loader: entries('courses'), schema: () => messages(specs.courses.schema()) }),
   culture: defineCollection({ loader: entries('culture'), schema: ({ image }) => messages(specs.culture.schema(image)) }),
   documents: defineCollection({ loader: entries('documents'), schema: () => messages(specs.documents.schema()) }),

@@ -3,10 +3,13 @@
  * for this edition. The build ran the full content check before it started
  * (integrations/content-check.ts); the dev server did not, so it checks references here.
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ContentError } from '../lib/content-errors.ts';
 import { contentRoot, edition } from '../lib/content-root.ts';
 import { hiddenEntries } from '../lib/edition-loader.ts';
+import { parseMarkdown, readContentText } from '../lib/frontmatter.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
 import { validateEntries, type ValidatableEntry } from '../lib/validate.ts';
 import { collectionNames, type CollectionName } from '../schemas/fragments.ts';
@@ -53,7 +56,8 @@ async function load(): Promise<Site> {
     const all: ValidatableEntry[] = (Object.entries(input) as [CollectionName, { id: string; data: object; filePath?: string | undefined; body?: string | undefined }[]][]).flatMap(([collection, list]) =>
       list.map((e) => {
         const termsFile = collectionSpecs[collection].kind === 'terms' ? `${contentRoot()}/${collectionSpecs[collection].path}` : undefined;
-        return { collection, id: e.id, file: e.filePath ?? termsFile ?? collection, data: e.data as Record<string, unknown>, body: e.body ?? '', ...(termsFile ? { fieldPrefix: `[${e.id}]` } : {}) };
+        const body = collection === 'cases' ? entryBody(e, collection) : (e.body ?? '');
+        return { collection, id: e.id, file: e.filePath ?? termsFile ?? collection, data: e.data as Record<string, unknown>, body, ...(termsFile ? { fieldPrefix: `[${e.id}]` } : {}) };
       }),
     );
     // Entries this edition leaves out never reach Astro (lib/edition-loader.ts) but still exist:
@@ -65,6 +69,20 @@ async function load(): Promise<Site> {
     if (problems.length > 0) throw new ContentError(problems);
   }
   return buildSiteModel(input, edition());
+}
+
+/**
+ * An entry's Markdown source. Cases reach Astro without it (content.config.ts, `retainBody`), so it
+ * is read from the file: at the path Astro recorded (relative to the project root, where
+ * `npm run build` and the dev server run), else by id in the content folder (the benchmark runs
+ * Astro from its temporary folder with --root).
+ */
+export function entryBody(e: { id: string; body?: string | undefined; filePath?: string | undefined }, collection: CollectionName): string {
+  if (e.body !== undefined) return e.body;
+  const candidates = [...(e.filePath ? [resolve(e.filePath)] : []), join(contentRoot(), collectionSpecs[collection].path, `${e.id}.md`)];
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) throw new Error(`读不到“${e.id}”的正文：${candidates.join('、')} 都不存在`);
+  return parseMarkdown(readContentText(file)).body;
 }
 
 let site: Promise<Site> | undefined;

@@ -39,15 +39,20 @@ export function hiddenEntries(root: string, collection: CollectionName, edition:
 
 const escapeGlob = (path: string) => path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
 
-/** Astro's glob loader over Markdown entries, minus those this edition does not publish. */
-export function publishedEntries(root: string, collection: CollectionName, edition: Edition): Loader {
+/**
+ * Astro's glob loader over Markdown entries, minus those this edition does not publish.
+ * `retainBody: false` keeps the raw Markdown out of Astro's data store, which otherwise holds
+ * every entry's source beside its rendered HTML and is embedded whole in the build's bundle
+ * (src/bench/README.md: a third of the store at 20,000 cases); read it with `entryBody`.
+ */
+export function publishedEntries(root: string, collection: CollectionName, edition: Edition, { retainBody = true }: { retainBody?: boolean } = {}): Loader {
   const base = `${root}/${collectionSpecs[collection].path}`;
   return {
     name: 'lianjian-published-entries',
     load: async (context) => {
       const hidden = hiddenEntries(root, collection, edition).map((f) => `!${escapeGlob(f)}`);
       // Editors write Markdown; MDX (which runs code) is kept for the project's own pages.
-      await glob({ pattern: ['**/[^_]*.md', ...hidden], base }).load(context);
+      await glob({ pattern: ['**/[^_]*.md', ...hidden], base, retainBody }).load(context);
     },
   };
 }

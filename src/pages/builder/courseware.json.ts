@@ -1,7 +1,7 @@
 /** Courseware details for the builder's downloads (see components/builder/catalog.ts): exercises and the cases in full. */
 import type { APIRoute } from 'astro';
 import type { CoursewareData } from '../../components/builder/catalog.ts';
-import { getSite } from '../../data/site.ts';
+import { entryBody, getSite } from '../../data/site.ts';
 import { bodySections } from '../../lib/case-text.ts';
 import { dispositionLines, dispositionSteps } from '../../lib/disposition.ts';
 
@@ -15,7 +15,7 @@ export const GET: APIRoute = async () => {
     })),
     // Only published cases, as in catalog.json: an internal case never reaches a public download.
     cases: site.publishedCases([...caseIds]).map((c) => {
-      const s = bodySections(c.body ?? '');
+      const s = bodySections(entryBody(c, 'cases'));
       return {
         id: c.id,
         title: c.data.title,
