@@ -147,6 +147,12 @@ interface Ctx {
   inputs: CmsInputs;
   /** Dotted path from the collection, for labels: `cases.disposition.party.sanction`. */
   path: string;
+  /**
+   * Inside an optional object (a case without a criminal judgment): Decap would demand its
+   * required fields even when the whole object is left empty, so they are optional in the form
+   * and the content check (run before every save) reports a half-filled object instead.
+   */
+  inOptional?: boolean;
 }
 
 function refField(base: Pick<CmsField, 'name' | 'label'>, target: CollectionName, multiple: boolean, ctx: Ctx): CmsField {
@@ -165,9 +171,9 @@ function fieldFor(name: string, schema: z.ZodType, ctx: Ctx): CmsField {
   const base: CmsField = { name, label: fieldLabel(path), widget: 'string' };
   const hint = fieldHint(path);
   if (hint) base.hint = hint;
-  if (optional) base.required = false;
-  const field = widgetFor(base, s, { ...ctx, path });
-  return field;
+  if (optional || ctx.inOptional) base.required = false;
+  const isObject = defOf(s).type === 'object';
+  return widgetFor(base, s, { ...ctx, path, inOptional: ctx.inOptional || (optional && isObject) });
 }
 
 function widgetFor(base: CmsField, s: z.ZodType, ctx: Ctx): CmsField {

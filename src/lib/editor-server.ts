@@ -30,7 +30,8 @@ function csp(config: CmsConfig): string {
     // Decap's components style themselves with injected <style> elements.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self' ${proxy}`,
+    // Decap reads uploaded pictures back from blob: URLs before saving them.
+    `connect-src 'self' blob: ${proxy}`,
     "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",

@@ -84,7 +84,15 @@ function AmountsControl(props: WidgetProps) {
   );
 }
 
+/**
+ * Decap remembers the Markdown editor's mode in localStorage (`cms.md-mode`), rich text unless
+ * told otherwise. Its rich-text mode re-serialises the whole body (list markers, escapes), so an
+ * editor starts in the plain Markdown mode that leaves untouched text alone; the toggle stays.
+ */
+const MD_MODE_KEY = 'cms.md-mode';
+
 async function start(): Promise<void> {
+  if (localStorage.getItem(MD_MODE_KEY) === null) localStorage.setItem(MD_MODE_KEY, 'raw');
   const config = (await (await fetch('/admin/config.json')).json()) as CmsConfig;
   const order = new Map(config.collections.map((c) => [c.name as string, c.fields.map((f) => f.name)]));
   cms.registerCustomFormat(FORMAT_NAME, 'md', { fromFile, toFile: (data, keys) => toFile(data, keys ?? []) });
