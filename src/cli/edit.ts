@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../lib/content-root.ts';
-import { editorConfig } from '../lib/editor-check.ts';
+import { editorConfig, remoteBackend } from '../lib/editor-check.ts';
 import { bundleEditorScript, createEditorServer } from '../lib/editor-server.ts';
 import { checkPort, parsePort, runCli, ServeError } from '../lib/serve-site.ts';
 
@@ -74,16 +74,25 @@ runCli(async () => {
   console.log('正在准备编辑器（首次打包脚本约需半分钟）…');
   const assets = await bundleEditorScript(resolve(project, 'src/components/editor/admin.ts'));
   const proxyUrl = `http://${host}:${args.proxyPort}/api/v1`;
-  const config = editorConfig(args.repo, contentDir, branch, proxyUrl);
+  let remote;
+  try {
+    remote = remoteBackend(process.env['LIANJIAN_EDITOR_BACKEND'], branch);
+  } catch (err) {
+    throw new ServeError((err as Error).message);
+  }
+  const config = editorConfig(args.repo, contentDir, branch, proxyUrl, remote);
 
   const require = createRequire(import.meta.url);
   const decapServer = require.resolve('decap-server/dist/index.js');
-  const proxy = spawn(process.execPath, [decapServer], {
-    cwd: args.repo,
-    env: { ...process.env, MODE: 'git', PORT: String(args.proxyPort), BIND_HOST: host, GIT_REPO_DIRECTORY: args.repo, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(proxy);
+  // With an intranet backend the page talks to GitLab/Forgejo itself; the local proxy is not needed.
+  if (!remote) {
+    const proxy = spawn(process.execPath, [decapServer], {
+      cwd: args.repo,
+      env: { ...process.env, MODE: 'git', PORT: String(args.proxyPort), BIND_HOST: host, GIT_REPO_DIRECTORY: args.repo, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(proxy);
+  }
   if (args.preview) {
     const astro = require.resolve('astro/bin/astro.mjs');
     const dev = spawn(process.execPath, [astro, 'dev', '--host', host, '--port', String(args.previewPort)], { cwd: project, env: process.env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -110,7 +119,7 @@ runCli(async () => {
   const previewUrl = args.preview ? `http://${host}:${args.previewPort}/` : '';
   const server = createEditorServer({ contentDir, config, assets, previewUrl, log: (line) => console.log(line) });
   await new Promise<void>((ok) => server.listen(args.port, host, ok));
-  console.log(`编辑器：http://${host}:${args.port}/admin/（内容目录 ${rel || '.'}，分支 ${branch}）`);
+  console.log(`编辑器：http://${host}:${args.port}/admin/（内容目录 ${rel || '.'}，${remote ? `内网仓库 ${remote.repo}` : '本机仓库'}，分支 ${remote?.branch ?? branch}）`);
   if (previewUrl) console.log(`网站预览：${previewUrl}（已发布到 ${branch} 分支的内容）`);
   console.log('按 Ctrl+C 停止。');
 });

@@ -59,8 +59,9 @@ export interface CmsCollection {
 }
 
 export interface CmsConfig {
-  backend: { name: 'git-gateway'; branch: string };
-  local_backend: { url: string };
+  backend: RemoteBackend | { name: 'git-gateway'; branch: string };
+  /** Absent when the editor talks to an intranet GitLab or Forgejo/Gitea directly. */
+  local_backend?: { url: string };
   publish_mode: 'editorial_workflow';
   locale: 'zh_Hans';
   media_folder: string;
@@ -74,6 +75,20 @@ export interface Term {
   name: string;
 }
 
+/**
+ * An intranet Git server the editor talks to directly (README: 成员单位通过内网 GitLab / Gitea 供稿).
+ * Decap's `gitea` backend has no editorial workflow; `forgejo` (Gitea-compatible API) and `gitlab` do.
+ */
+export interface RemoteBackend {
+  name: 'gitlab' | 'forgejo';
+  repo: string;
+  branch: string;
+  api_root: string;
+  base_url?: string;
+  auth_type?: 'pkce' | 'implicit';
+  app_id?: string;
+}
+
 export interface CmsInputs {
   /** Terms of each taxonomy collection, in file order. */
   terms: Partial<Record<CollectionName, readonly Term[]>>;
@@ -84,6 +99,8 @@ export interface CmsInputs {
   branch: string;
   /** decap-server's API, e.g. http://127.0.0.1:8081/api/v1. */
   proxyUrl: string;
+  /** Set to edit an intranet repository directly instead of the local one through decap-server. */
+  remote?: RemoteBackend;
 }
 
 /** The custom format registered by the editor script (src/components/editor/admin.ts). */
@@ -249,8 +266,7 @@ export function collectionFields(name: CollectionName, inputs: CmsInputs): CmsFi
 export function cmsConfig(inputs: CmsInputs): CmsConfig {
   const folder = inputs.contentFolder.replace(/\/+$/, '');
   return {
-    backend: { name: 'git-gateway', branch: inputs.branch },
-    local_backend: { url: inputs.proxyUrl },
+    ...(inputs.remote ? { backend: inputs.remote } : { backend: { name: 'git-gateway', branch: inputs.branch }, local_backend: { url: inputs.proxyUrl } }),
     publish_mode: 'editorial_workflow',
     locale: 'zh_Hans',
     // Uploads go next to the entry (per collection below); this global folder is only Decap's default.

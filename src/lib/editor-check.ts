@@ -13,7 +13,7 @@ import type { CollectionName } from '../schemas/fragments.ts';
 import { collectionNames } from '../schemas/fragments.ts';
 import type { ContentProblem } from './content-errors.ts';
 import { loadContent } from './load-content.ts';
-import { cmsConfig, EDITED_COLLECTIONS, type CmsConfig, type Term } from './cms-config.ts';
+import { cmsConfig, EDITED_COLLECTIONS, type CmsConfig, type RemoteBackend, type Term } from './cms-config.ts';
 import { parseMarkdown } from './frontmatter.ts';
 import { articleLabel } from './cn-numerals.ts';
 
@@ -84,9 +84,32 @@ export function editorInputs(contentDir: string): { terms: Partial<Record<Collec
 }
 
 /** The whole configuration for a content folder inside a repository. */
-export function editorConfig(repoDir: string, contentDir: string, branch: string, proxyUrl: string): CmsConfig {
+export function editorConfig(repoDir: string, contentDir: string, branch: string, proxyUrl: string, remote?: RemoteBackend): CmsConfig {
   const { terms, articles } = editorInputs(contentDir);
-  return cmsConfig({ terms, articles, contentFolder: relative(resolve(repoDir), resolve(contentDir)) || '.', branch, proxyUrl });
+  const contentFolder = relative(resolve(repoDir), resolve(contentDir)) || '.';
+  return cmsConfig({ terms, articles, contentFolder, branch, proxyUrl, ...(remote ? { remote } : {}) });
+}
+
+/**
+ * LIANJIAN_EDITOR_BACKEND: a JSON object naming an intranet GitLab or Forgejo/Gitea repository,
+ * e.g. {"name":"gitlab","repo":"jiwei/lianjian","api_root":"https://git.example/api/v4", …}.
+ */
+export function remoteBackend(json: string | undefined, branch: string): RemoteBackend | undefined {
+  if (!json) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error('LIANJIAN_EDITOR_BACKEND 不是有效的 JSON');
+  }
+  const o = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  if (o['name'] !== 'gitlab' && o['name'] !== 'forgejo') throw new Error('LIANJIAN_EDITOR_BACKEND 的 name 只能是 gitlab 或 forgejo（Gitea 用 forgejo：Decap 的 gitea 后端不支持审核流程）');
+  if (typeof o['repo'] !== 'string' || typeof o['api_root'] !== 'string') throw new Error('LIANJIAN_EDITOR_BACKEND 须写明 repo（如 jiwei/lianjian）和 api_root（如 https://git.单位.cn/api/v4）');
+  const out: RemoteBackend = { name: o['name'], repo: o['repo'], api_root: o['api_root'], branch: typeof o['branch'] === 'string' ? o['branch'] : branch };
+  if (typeof o['base_url'] === 'string') out.base_url = o['base_url'];
+  if (o['auth_type'] === 'pkce' || o['auth_type'] === 'implicit') out.auth_type = o['auth_type'];
+  if (typeof o['app_id'] === 'string') out.app_id = o['app_id'];
+  return out;
 }
 
 /** Parses the proposed text far enough to name what the check is about, for the log. */

@@ -22,7 +22,9 @@ export interface EditorServerOptions {
 
 /** decap-server answers on its own port; the page must be allowed to call it. */
 function csp(config: CmsConfig): string {
-  const proxy = new URL(config.local_backend.url).origin;
+  const api = config.local_backend?.url ?? ('api_root' in config.backend ? config.backend.api_root : '');
+  const base = 'base_url' in config.backend && config.backend.base_url ? ` ${new URL(config.backend.base_url).origin}` : '';
+  const proxy = `${api ? new URL(api).origin : ''}${base}`;
   return [
     "default-src 'self'",
     // Decap compiles its config validator with new Function().

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BODY_FIELD, cmsConfig, EDITED_COLLECTIONS, schemaPaths, widgetPaths, type CmsField } from '../../src/lib/cms-config.ts';
-import { editorInputs } from '../../src/lib/editor-check.ts';
+import { editorInputs, remoteBackend } from '../../src/lib/editor-check.ts';
 import { collectionSpecs } from '../../src/schemas/index.ts';
 import { z } from '../../src/schemas/messages.ts';
 
@@ -124,7 +124,17 @@ describe('what an editor picks from', () => {
     expect(field(cases, 'body').default).toBe('## 基本案情\n\n## 违纪违法事实\n\n## 处理结果\n\n## 警示启示\n\n## 整改措施\n\n');
   });
 
-  it('uses the review workflow and the Chinese interface', () => {
-    expect(config).toMatchObject({ publish_mode: 'editorial_workflow', locale: 'zh_Hans' });
+  it('uses the review workflow and the Chinese interface, on the local repository through decap-server', () => {
+    expect(config).toMatchObject({ publish_mode: 'editorial_workflow', locale: 'zh_Hans', backend: { name: 'git-gateway', branch: 'main' }, local_backend: { url: 'http://127.0.0.1:8081/api/v1' } });
+  });
+
+  it('an intranet GitLab or Gitea is reached directly, with the same workflow', () => {
+    const gitlab = remoteBackend('{"name":"gitlab","repo":"jiwei/lianjian","api_root":"https://git.jiwei.example/api/v4","auth_type":"pkce","app_id":"abc"}', 'main');
+    const c = cmsConfig({ ...inputs, ...(gitlab ? { remote: gitlab } : {}) });
+    expect(c.backend).toEqual({ name: 'gitlab', repo: 'jiwei/lianjian', api_root: 'https://git.jiwei.example/api/v4', auth_type: 'pkce', app_id: 'abc', branch: 'main' });
+    expect(c.local_backend).toBeUndefined();
+    expect(c.publish_mode).toBe('editorial_workflow');
+    expect(() => remoteBackend('{"name":"gitea","repo":"a/b","api_root":"https://x/api/v1"}', 'main')).toThrow('Decap 的 gitea 后端不支持审核流程');
+    expect(() => remoteBackend('{"name":"forgejo"}', 'main')).toThrow('须写明 repo');
   });
 });
