@@ -80,6 +80,8 @@ describeBrowser('the web editor', () => {
     browser = await chromium.connect(inject('wsEndpoint'));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(120_000);
+    // Decap asks “确定要发布吗？” with window.confirm before publishing; the editor says yes.
+    page.on('dialog', (dialog) => void dialog.accept());
   }, 300_000);
 
   afterAll(async () => {
@@ -175,8 +177,10 @@ describeBrowser('the web editor', () => {
   it('goes through review and publishing into content/cases/, passes the check and builds into a page', async () => {
     await page.getByText('状态: 草稿').click();
     await page.getByRole('menuitem', { name: '就绪' }).click();
+    // decap-server keeps the status in the branch's description: 就绪 is pending_publish.
+    await expect.poll(() => git(repo, 'config', '--get-regexp', 'branch\\..*description'), { timeout: 120_000 }).toContain('pending_publish');
     await page.getByRole('button', { name: '发布', exact: true }).click();
-    await page.getByText('立即发布').click();
+    await page.getByRole('menuitem', { name: '立即发布' }).click();
     const published = () => git(repo, 'ls-files', 'content/cases').split('\n').find((f) => /cases-\d{8}-\d{6}\.md$/.test(f)) ?? '';
     await expect.poll(published, { timeout: 180_000 }).not.toBe('');
     const slug = published().replace(/^content\/cases\/|\.md$/g, '');
