@@ -81,3 +81,12 @@ export function loadNarrative(): Promise<Pagefind | undefined> {
   })();
   return narrativeLoading;
 }
+
+/**
+ * Member sites (issue 20): another site's bundle as a separate instance of this site's runtime,
+ * for components/search/federation.ts. Its files are fetched (connect-src); none of its scripts run.
+ */
+export async function openMemberBundle(basePath: string): Promise<Pagefind> {
+  const pf = (await loadPagefind()) as PagefindModule;
+  return pf.createInstance({ basePath });
+}

@@ -5,7 +5,8 @@
  */
 import type { PagefindResultData } from './pagefind.ts';
 
-export const FILTER_KEYS = ['kind', 'sector', 'risk', 'violation', 'tier', 'stage', 'audience', 'year', 'status'] as const;
+// `source` (来源单位, issue 20) is filtered by components/search/federation.ts, not by Pagefind.
+export const FILTER_KEYS = ['kind', 'sector', 'risk', 'violation', 'tier', 'stage', 'audience', 'year', 'status', 'source'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const FILTER_LABELS: Record<FilterKey, string> = {
@@ -18,6 +19,7 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   audience: '培训对象',
   year: '年份',
   status: '文件状态',
+  source: '来源单位',
 };
 
 export interface SearchState {
@@ -61,7 +63,7 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
   const out: Record<string, { any: string[] }> = {};
   for (const key of FILTER_KEYS) {
     const values = state.filters[key];
-    if (values && values.length > 0) out[key] = { any: values };
+    if (key !== 'source' && values && values.length > 0) out[key] = { any: values };
   }
   return out;
 }
