@@ -114,3 +114,24 @@ export function directoryRows(config: NetworkConfig, own: NetworkExport, exports
   members.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level));
   return [{ name: config.self.name, level: config.self.level, parent: false, self: true, counts: own.counts }, ...members];
 }
+
+/**
+ * What a member serves to the sites that search it: its search bundles (the /pagefind folders) and its
+ * export, readable from the listed origins only (LIANJIAN_CORS_ORIGINS). Not `*`: on an intranet
+ * any web page a reader opens could otherwise read the internal edition's index through their browser.
+ */
+export function corsHeaders(path: string, origin: string | undefined, allowed: readonly string[]): Record<string, string> {
+  const shared = /^\/pagefind[^/]*\//.test(path) || path === EXPORT_PATH;
+  return shared && origin && allowed.includes(origin) ? { 'access-control-allow-origin': origin } : {};
+}
+
+/** `LIANJIAN_CORS_ORIGINS="https://a.example.cn https://b.example.cn"` (spaces or commas). */
+export function corsOrigins(env: Record<string, string | undefined> = process.env): string[] {
+  return (env['LIANJIAN_CORS_ORIGINS'] ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((o) => {
+      if (!/^https?:\/\/[^/\s]+\/?$/.test(o)) throw new Error(`LIANJIAN_CORS_ORIGINS 中的“${o}”不是站点地址：应写成 https://主机名（可带端口），多个用空格分隔`);
+      return new URL(o).origin;
+    });
+}

@@ -4,7 +4,7 @@
  * local index, and the results merged by score as Pagefind's own mergeIndex does. Separate
  * instances, not mergeIndex: Pagefind 1.6 searches merged indexes with one Promise.all, so one
  * member down or serving a broken bundle would fail every search. Here a member that errors or
- * does not answer within MEMBER_TIMEOUT_MS is left out for the rest of the page's life, and the
+ * does not answer within MEMBER_TIMEOUT_MS of the local answer is left out for the rest of the page's life, and the
  * status region names it; the local results and the other members answer as usual.
  *
  * Every result carries its source (meta.source, the 来源单位 label) and the `source` facet counts
@@ -19,8 +19,12 @@ export interface ClientNetwork {
 }
 
 export const SOURCE_KEY = 'source';
-/** A member slower than this is left out: the local answer is never held up longer. */
-export const MEMBER_TIMEOUT_MS = 3000;
+/**
+ * How long members may take once this site's own answer is ready: a member slower than that is
+ * left out, so the local answer is never held up longer. Counted from the local answer, not from
+ * the keystroke, so a busy reader's machine (slow for every source alike) does not lose members.
+ */
+export const MEMBER_TIMEOUT_MS = 4000;
 
 type Hit = PagefindResponse['results'][number];
 type Filters = NonNullable<PagefindSearchOptions['filters']>;
@@ -81,15 +85,23 @@ export function unavailableNote(names: readonly string[]): string {
   return names.length === 0 ? '' : `${names.join('、')}的站点暂时无法访问，本次结果不含其内容（稍后刷新页面再试）。`;
 }
 
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
+/** `p`, or a rejection `ms` after `start` settles (immediately counting when no start is given). */
+function within<T>(p: Promise<T>, ms: number, start: Promise<unknown> = Promise.resolve()): Promise<T> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('timeout')), ms);
+    let t: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
+    const arm = () => {
+      if (!settled) t = setTimeout(() => reject(new Error('timeout')), ms);
+    };
+    start.then(arm, arm);
     p.then(
       (v) => {
+        settled = true;
         clearTimeout(t);
         resolve(v);
       },
       (e: unknown) => {
+        settled = true;
         clearTimeout(t);
         reject(e instanceof Error ? e : new Error(String(e)));
       },
@@ -150,20 +162,16 @@ export class FederatedSearch implements Pagefind {
     return this.search(q, o);
   }
 
-  /** The member's bundle and its extra shards (lianjian-shards.json), opened once. */
+  /** The member's bundle, opened once (with its extra shards: pagefind.ts openMemberBundle). */
   #instance(m: Member): Promise<Pagefind> {
-    m.instance ??= (async () => {
-      const pf = await this.#open(new URL('pagefind/', m.url).href);
+    m.instance ??= this.#open(new URL('pagefind/', m.url).href).then(async (pf) => {
       await pf.options({ excerptLength: 36 });
-      const manifest = await fetch(new URL('pagefind/lianjian-shards.json', m.url)).then((r) => (r.ok ? (r.json() as Promise<{ shards?: unknown }>) : {}));
-      const shards = Array.isArray((manifest as { shards?: unknown }).shards) ? ((manifest as { shards: unknown[] }).shards.filter((s) => typeof s === 'string') as string[]) : [];
-      for (const shard of shards) await pf.mergeIndex(new URL(shard, m.url).href);
       return pf;
-    })();
+    });
     return m.instance;
   }
 
-  async #memberSearch(m: Member, q: string | null, o: PagefindSearchOptions): Promise<PagefindResponse | undefined> {
+  async #memberSearch(m: Member, q: string | null, o: PagefindSearchOptions, local: Promise<unknown>): Promise<PagefindResponse | undefined> {
     const filters = memberFilters(o.filters ?? {}, m.include);
     if (!filters || this.unavailable.has(m.name)) return undefined;
     try {
@@ -176,6 +184,7 @@ export class FederatedSearch implements Pagefind {
           return r;
         })(),
         this.#timeout,
+        local,
       );
       return response;
     } catch {
@@ -204,7 +213,8 @@ export class FederatedSearch implements Pagefind {
   }
 
   async search(q: string | null, o: PagefindSearchOptions = {}): Promise<PagefindResponse> {
-    const [local, ...members] = await Promise.all([this.#local.search(q, o), ...this.#members.map((m) => this.#memberSearch(m, q, o))]);
+    const asked = this.#local.search(q, o);
+    const [local, ...members] = await Promise.all([asked, ...this.#members.map((m) => this.#memberSearch(m, q, o, asked))]);
     const sources: { name: string; base?: string; response: PagefindResponse }[] = [{ name: this.network.self, response: local }];
     this.#members.forEach((m, i) => {
       const response = members[i];

@@ -87,6 +87,9 @@ export function loadNarrative(): Promise<Pagefind | undefined> {
  * for components/search/federation.ts. Its files are fetched (connect-src); none of its scripts run.
  */
 export async function openMemberBundle(basePath: string): Promise<Pagefind> {
-  const pf = (await loadPagefind()) as PagefindModule;
-  return pf.createInstance({ basePath });
+  const pf = ((await loadPagefind()) as PagefindModule).createInstance({ basePath });
+  // A large member is indexed in shards too; a member without the manifest has one bundle.
+  const manifest = await fetch(new URL('lianjian-shards.json', basePath)).then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}));
+  for (const shard of manifest.shards ?? []) await pf.mergeIndex(new URL(shard, basePath).href);
+  return pf;
 }
