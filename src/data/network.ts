@@ -9,7 +9,7 @@ import type { NetworkConfig } from '../schemas/network.ts';
 import { getSite } from './site.ts';
 
 /** A site without sites.yaml stands alone; it still publishes its export under this name. */
-const STANDALONE: NetworkConfig = { self: { id: 'lianjian', name: '廉鉴', level: '省' }, members: [] };
+const STANDALONE: NetworkConfig = { self: { id: 'lianjian', name: '廉鉴', level: '省' }, members: [], timeoutSeconds: 4 };
 
 async function load() {
   const site = await getSite();
@@ -21,7 +21,7 @@ async function load() {
     own,
     rows: directoryRows(config, own, files.exports),
     /** What the search page needs to search the members (components/search/federation.ts). */
-    client: { self: config.self.name, members: config.members.map((m) => ({ name: m.name, url: m.url, ...(m.include ? { include: m.include } : {}) })) },
+    client: { self: config.self.name, timeoutMs: config.timeoutSeconds * 1000, members: config.members.map((m) => ({ name: m.name, url: m.url, ...(m.include ? { include: m.include } : {}) })) },
     origins: memberOrigins(files.config),
   };
 }

@@ -65,6 +65,11 @@ export const networkConfigSchema = z.strictObject({
   /** This site, as the directory and its search labels show it. */
   self: z.strictObject({ id: id(), name: nonEmpty(2), level: z.enum(SITE_LEVELS) }),
   members: z.array(networkSiteSchema).default([]),
+  /**
+   * How long the search waits for members once this site's own answer is ready; a member slower
+   * than that is left out and named. Longer for members behind slow links.
+   */
+  timeoutSeconds: z.number().min(1).max(30).default(4),
 });
 export type NetworkSite = z.infer<typeof networkSiteSchema>;
 export type NetworkConfig = z.infer<typeof networkConfigSchema>;

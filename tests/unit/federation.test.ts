@@ -52,8 +52,34 @@ describe('sites.yaml as an editor writes it', () => {
   });
 });
 
+describe("a child checked against its parent's export", () => {
+  const parent = (sectors: string, documents: string) =>
+    `{"schemaVersion":1,"site":{"id":"province","name":"某省纪委监委","level":"省"},"counts":{"cases":1,"courses":1,"documents":1},` +
+    `"taxonomies":{"sectors":[${sectors}],"riskPoints":[{"id":"tailored-bid-terms","name":"量身定制","sector":"engineering"}],"violationTypes":[]},"documents":[${documents}]}`;
+
+  it('names a sector the parent lacks and a party rule it does not publish, field by field', () => {
+    const dir = fixtureWith(member('    parent: true\n'), { province: parent('', '{"id":"criminal-law","title":"刑法","layer":"law","articles":["385"]}') });
+    const problems = loadContent(dir, dir).problems.filter((p) => p.file === 'cases/public-case.md');
+    expect(problems.map((p) => `${p.field}：${p.message}`)).toEqual([
+      'sector：上级站点“某省纪委监委”没有重点领域“engineering”',
+      'disposition.party.basis[0]：上级站点“某省纪委监委”没有发布制度文件“rules-2018”',
+    ]);
+  });
+
+  it("accepts a case that cites only what the parent publishes, and a unit's own rules", () => {
+    const docs = ['{"id":"criminal-law","title":"刑法","layer":"law","articles":["385"]}', '{"id":"rules-2018","title":"条例","layer":"party","articles":["8"]}'].join(',');
+    const dir = fixtureWith(member('    parent: true\n'), { province: parent('{"id":"engineering","name":"工程建设"}', docs) });
+    expect(loadContent(dir, dir).problems.filter((p) => p.file === 'cases/public-case.md')).toEqual([]);
+  });
+
+  it('refuses an export of another format version instead of misreading it', () => {
+    const dir = fixtureWith(member('    parent: true\n'), { province: '{"schemaVersion":2}' });
+    expect(loadContent(dir, dir).problems.map((p) => p.message)).toEqual(['成员站点“某省纪委监委”的数据副本数据格式版本为 2，本站只认识版本 1：双方的廉鉴版本不同，请先升级']);
+  });
+});
+
 describe('what a site sends', () => {
-  const config = { self: { id: 'p', name: '某省', level: '省' as const }, members: [{ id: 'a', name: '某市', level: '市' as const, url: 'https://a.example.cn/', parent: false }, { id: 'b', name: '某县', level: '县' as const, url: 'https://a.example.cn/', parent: false }] };
+  const config = { self: { id: 'p', name: '某省', level: '省' as const }, timeoutSeconds: 4, members: [{ id: 'a', name: '某市', level: '市' as const, url: 'https://a.example.cn/', parent: false }, { id: 'b', name: '某县', level: '县' as const, url: 'https://a.example.cn/', parent: false }] };
 
   it("connect-src admits each listed origin once, and script-src stays the site's own", () => {
     const directives = networkDirectives(["default-src 'self'", "connect-src 'self'", "script-src 'self'"], memberOrigins(config));

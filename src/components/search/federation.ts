@@ -15,13 +15,15 @@ import type { Pagefind, PagefindResponse, PagefindResultData, PagefindSearchOpti
 /** What search.astro writes into `data-network` (src/data/network.ts). */
 export interface ClientNetwork {
   self: string;
+  /** sites.yaml timeoutSeconds; MEMBER_TIMEOUT_MS when absent. */
+  timeoutMs?: number;
   members: { name: string; url: string; include?: string[] }[];
 }
 
 export const SOURCE_KEY = 'source';
 /**
- * How long members may take once this site's own answer is ready: a member slower than that is
- * left out, so the local answer is never held up longer. Counted from the local answer, not from
+ * How long members may take once this site's own answer is ready (sites.yaml timeoutSeconds,
+ * 4 by default): a member slower than that is left out, so the local answer is never held up longer. Counted from the local answer, not from
  * the keystroke, so a busy reader's machine (slow for every source alike) does not lose members.
  */
 export const MEMBER_TIMEOUT_MS = 4000;
@@ -36,7 +38,7 @@ export function readNetwork(attr: string | undefined): ClientNetwork | undefined
     const n = JSON.parse(attr) as Partial<ClientNetwork>;
     if (typeof n.self !== 'string' || !Array.isArray(n.members)) return undefined;
     const members = n.members.filter((m) => typeof m?.name === 'string' && typeof m.url === 'string' && /^https?:\/\//.test(m.url));
-    return members.length > 0 ? { self: n.self, members } : undefined;
+    return members.length > 0 ? { self: n.self, members, ...(typeof n.timeoutMs === 'number' && n.timeoutMs > 0 ? { timeoutMs: n.timeoutMs } : {}) } : undefined;
   } catch {
     return undefined;
   }
@@ -130,7 +132,7 @@ export class FederatedSearch implements Pagefind {
   readonly #selected: () => readonly string[] | undefined;
   readonly #timeout: number;
 
-  constructor(local: Pagefind, network: ClientNetwork, open: (basePath: string) => Promise<Pagefind>, selected: () => readonly string[] | undefined, timeout = MEMBER_TIMEOUT_MS) {
+  constructor(local: Pagefind, network: ClientNetwork, open: (basePath: string) => Promise<Pagefind>, selected: () => readonly string[] | undefined, timeout = network.timeoutMs ?? MEMBER_TIMEOUT_MS) {
     this.#local = local;
     this.network = network;
     this.#open = open;

@@ -282,7 +282,9 @@ class SearchPage extends HTMLElement {
     const li = document.createElement('li');
     const h = document.createElement('h2');
     // Federation hook (issue 20): the 来源单位 of every result once member sites are searched.
-    if (d.meta['source']) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--source', textContent: d.meta['source'] }), ' ');
+    // (Cases found through this site's narrative bundle are this site's own.)
+    const source = d.meta['source'] ?? this.#network?.network.self;
+    if (source) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--source', textContent: source }), ' ');
     if (d.meta['kind']) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--accent', textContent: d.meta['kind'] }), ' ');
     if (!whole) h.append(Object.assign(document.createElement('span'), { className: 'badge', textContent: '部分匹配' }), ' ');
     const excerpt = makeExcerpt(d, terms);
