@@ -181,7 +181,7 @@ ${rows.join('\n')}
 
 ${q.join('\n')}
 
-${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例，超过 ${SINGLE_LIMIT.toLocaleString('en')}，没有构建单一站点对照（一台机器的预算容不下），前十重合一栏空缺。`}“前十重合”指单一索引前十条结果中，门户前十条也列出的比例（按页面路径比较）。门户把各站的结果按 Pagefind 的分数合并，每站的分数按自己的词频统计，所以名次相近的结果会互换；含完整查询词的页面两边相同。
+${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例，超过 ${SINGLE_LIMIT.toLocaleString('en')}，没有构建单一站点对照（一台机器的预算容不下），前十重合一栏空缺。`}“前十重合”指单一索引前十条结果中，门户前十条也列出的比例（按页面路径比较）。门户把各站的结果按 Pagefind 的分数合并，而每站的分数按自己的词频统计，所以同一批页面在两边的名次不同，前十名会有出入；本基准只比较前十名，没有逐页核对两边找到的页面集合。
 `;
 }
 
