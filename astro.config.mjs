@@ -8,6 +8,8 @@ import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import outputSweep from './src/integrations/output-sweep.ts';
 import { markdownSafety } from './src/lib/markdown-safety.ts';
+import { memberOrigins, networkDirectives } from './src/lib/federation.ts';
+import { readNetwork } from './src/lib/federation-files.ts';
 
 const contentRoot = process.env.LIANJIAN_CONTENT ?? './content';
 /** @param {string} root */
@@ -37,7 +39,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [markdownSafety] }) },
   security: {
     csp: {
-      directives: [
+      // Member sites (issue 20): connect-src admits exactly the origins in network/sites.yaml, whose
+      // search bundles this site's search reads (src/lib/federation.ts).
+      directives: networkDirectives([
         "default-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
@@ -46,7 +50,7 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-      ],
+      ], memberOrigins(readNetwork(contentRoot).config)),
       // Pagefind compiles its WebAssembly search engine in the page.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { createInterface } from 'node:readline/promises';
 import { nginxConfig, siteCsp } from '../lib/deploy.ts';
+import { corsOrigins } from '../lib/federation.ts';
 import { checkSiteAddress, siteArgument } from '../lib/site-address.ts';
 
 /**
@@ -64,7 +65,7 @@ await build({
   banner: { js: '// 廉鉴内网版静态服务器：node serve.mjs [端口]（或 --port 端口），可在任何目录下启动' },
   define: { 'process.env.LIANJIAN_DEFAULT_SITE': JSON.stringify('site'), 'process.env.LIANJIAN_CSP': JSON.stringify(csp) },
 });
-writeFileSync(join(stage, 'nginx.conf'), nginxConfig('/srv/lianjian/site', csp));
+writeFileSync(join(stage, 'nginx.conf'), nginxConfig('/srv/lianjian/site', csp, corsOrigins()));
 writeFileSync(join(stage, 'VERSION.txt'), `廉鉴 内网版\n版本：${version}\n构建日期：${date}\n提交：${commit}\n站点地址：${env.LIANJIAN_SITE}\n`);
 writeFileSync(
   join(stage, 'README.txt'),
@@ -78,6 +79,11 @@ writeFileSync(
     '  HOST=0.0.0.0 node serve.mjs   允许内网其他电脑访问',
     '',
     '也可以用 nginx：把 site/ 目录放到 /srv/lianjian/site，参照 nginx.conf 配置。',
+    '',
+    '联网检索（成员站点）：省级平台等站点要在搜索中检索本站时，须放行对方的地址，例如',
+    '  LIANJIAN_CORS_ORIGINS="https://lianjian.省级平台.cn" HOST=0.0.0.0 node serve.mjs',
+    '多个地址用空格分隔；只对搜索索引（/pagefind*/）和数据导出（/network/export.json）放行。',
+    'nginx 在 nginx.conf 的 map $http_origin $lianjian_cors 中逐行添加。',
     '本版本包含内部资料，仅限内网使用，不得公开或外传。',
     '',
   ].join('\n'),

@@ -149,6 +149,23 @@ export const contentErrors = {
     message: (chain: string) => `先修模块形成循环：${chain}`,
     hint: '先修关系只能从基础到进阶单向声明，删去其中一环。',
   },
+  // Member sites (issue 20): a child checked against its parent's published reference data.
+  parentArticle: {
+    message: (parent: string, documentId: string, article: string) => `上级站点“${parent}”发布的制度文件“${documentId}”中没有第 ${article} 条`,
+    hint: '下级站点的案例引用上级发布的制度时，只能引用上级已发布的条款：核对条号，或请上级补录该条后运行 npm run network:fetch 更新数据副本。',
+  },
+  parentDocument: {
+    message: (parent: string, documentId: string) => `上级站点“${parent}”没有发布制度文件“${documentId}”`,
+    hint: '党内法规和法律以上级站点发布的为准：改用上级发布的文件 id；本单位自己的制度请设 layer: unit。',
+  },
+  parentTerm: {
+    message: (parent: string, kind: string, id: string) => `上级站点“${parent}”没有${kind}“${id}”`,
+    hint: '重点领域和廉政风险点须与上级站点一致，全省的风险地图才能合起来看：改用上级的 id，或请上级先增设。',
+  },
+  networkExport: {
+    message: (detail: string) => detail,
+    hint: '运行 npm run network:fetch 从成员站点取回数据副本（离线时用 --from 成员id=文件路径），并把 content/network/exports/ 中的文件一并提交。',
+  },
 } as const;
 
 export type ContentErrorCode = keyof typeof contentErrors;

@@ -12,6 +12,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { collectionSpecs, type CollectionSpec } from '../schemas/index.ts';
 import type { CollectionName } from '../schemas/fragments.ts';
+import { NETWORK_FILES } from './federation.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 
 /** Files that may sit beside entries: images referenced from frontmatter or a Markdown body. */
@@ -80,6 +81,7 @@ export function listContentFiles(root: string, cwd = process.cwd(), env: Record<
         if (ignored(sub.name)) continue;
         const subFull = join(full, sub.name);
         if (sub.isSymbolicLink()) report(subFull, 'symlink');
+        else if (isNetworkFile(`${item.name}/${sub.name}`, subFull, sub.isDirectory())) continue;
         else if (!termFiles.has(`${item.name}/${sub.name}`)) report(subFull, sub.isDirectory() ? 'unknownFolder' : 'unknownFile');
       }
     } else report(full, item.isDirectory() ? 'unknownFolder' : 'unknownFile');
@@ -87,3 +89,12 @@ export function listContentFiles(root: string, cwd = process.cwd(), env: Record<
   return { entries, images, problems };
 }
 
+/**
+ * Member sites (issue 20): network/sites.yaml and the members' data copies network/exports/*.json
+ * are read by federation-files.ts, not as collections; anything else in exports/ is reported.
+ */
+function isNetworkFile(path: string, full: string, isDirectory: boolean): boolean {
+  if (path === NETWORK_FILES.sites) return !isDirectory;
+  if (path !== NETWORK_FILES.exports || !isDirectory) return false;
+  return readdirSync(full, { withFileTypes: true }).every((f) => ignored(f.name) || (f.isFile() && f.name.endsWith('.json')));
+}

@@ -70,7 +70,8 @@ export function covers(header: string, page: Policy): boolean {
   return [...page].every(([name, sources]) => [...sources].every((s) => h.get(name)?.has(s)));
 }
 
-export function nginxConfig(root: string, csp: string): string {
+/** `cors`: the sites allowed to search this one's bundle (issue 20, LIANJIAN_CORS_ORIGINS at packaging). */
+export function nginxConfig(root: string, csp: string, cors: readonly string[] = []): string {
   const larger = TEXT_SIZES.filter((s) => s.id !== 'standard');
   const headers = [`add_header Content-Security-Policy "${csp}" always;`, ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `add_header ${name} "${value}" always;`)];
   const indent = (lines: readonly string[], by: string) => lines.map((l) => `${by}${l}`).join('\n');
@@ -85,6 +86,15 @@ ${indent(larger.map((s) => `${s.id} ${textSizeCssPath(s.id)};`), '    ')}
 map $cookie_${TEXT_SIZE_COOKIE} $lianjian_text_size_cookie {
     default "";
 ${indent(larger.map((s) => `${s.id} "${textSizeCookie(s.id)}";`), '    ')}
+}
+
+# 成员站点（议题 20）：省级平台等站点的搜索页直接读取本站的搜索索引（/pagefind*/）和数据导出
+# （/network/export.json），浏览器要求本站以 CORS 头放行对方的地址。只放行列出的站点，不用 *：
+# 内网中，读者打开的任何外部网页都可能借读者的浏览器读取内网索引。要增加一个站点，照样加一行：
+#     "https://lianjian.省级平台.cn" $http_origin;
+map $http_origin $lianjian_cors {
+    default "";
+${indent(cors.map((o) => `"${o}" $http_origin;`), '    ')}
 }
 
 server {
@@ -108,6 +118,13 @@ ${indent(headers, '    ')}
 
     location / {
         try_files $uri $uri/ $uri/index.html =404;
+    }
+    # 值为空时不发送这个头：未列出的站点读不到。
+    location ~ ^/(pagefind[^/]*/|network/export\.json$) {
+${indent(headers, '        ')}
+        add_header Access-Control-Allow-Origin $lianjian_cors always;
+        add_header Vary Origin always;
+        try_files $uri =404;
     }
     # 字号样式表随 cookie 变化，每次打开页面都向服务器确认。location 里的 add_header
     # 会取代上面的那几行，所以在这里重复一遍；值为空的 Set-Cookie 不会发送。

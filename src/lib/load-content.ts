@@ -11,6 +11,7 @@ import { collectionSpecs, type CollectionSpec } from '../schemas/index.ts';
 import type { CollectionName } from '../schemas/fragments.ts';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { listContentFiles } from './content-files.ts';
+import { networkProblems } from './federation-files.ts';
 import { EncodingError, FrontmatterError, parseMarkdown, parseYaml, readContentText } from './frontmatter.ts';
 import { bodyImageProblems, personalDataProblems, svgProblems } from './publish-checks.ts';
 import { buildRefIndex, checkRef, findRefs, UNREADABLE } from './references.ts';
@@ -175,6 +176,8 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
   }
   problems.push(...validateEntries(entries, unparsed));
   problems.push(...checkPartialEntries(partial, entries, unparsed));
+  // Member sites (issue 20): sites.yaml, the members' data copies, and agreement with the parent.
+  if (!only) problems.push(...networkProblems(root, entries, cwd));
   return { entries, problems };
 }
 

@@ -74,6 +74,15 @@ export async function checkPort(port: number, host: string, retry: string): Prom
   await new Promise((resolve) => probe.close(resolve));
 }
 
+/** A loopback port free right now: for servers whose address must be known before they start (issue 20's member sites). */
+export async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 export interface SiteOptions {
   dir: string;
   port: number;

@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { SECURITY_HEADERS, siteCsp } from './deploy.ts';
+import { corsHeaders, corsOrigins } from './federation.ts';
 import { TEXT_SIZE_CSS, textSizeCookie, textSizeCssPath, textSizeFromCookie } from './text-size.ts';
 
 const TYPES: Record<string, string> = {
@@ -70,8 +71,11 @@ function fileFor(root: string, urlPath: string): string | undefined {
 
 const NOT_FOUND = '404：找不到这个页面。\n';
 
-/** `csp` defaults to the header computed from the folder's pages (deploy.ts). */
-export function serveStatic(dir: string, { csp }: { csp?: string } = {}): Server {
+/**
+ * `csp` defaults to the header computed from the folder's pages (deploy.ts); `cors`, the origins
+ * of the sites that search this one (issue 20), to LIANJIAN_CORS_ORIGINS.
+ */
+export function serveStatic(dir: string, { csp, cors = corsOrigins() }: { csp?: string; cors?: readonly string[] } = {}): Server {
   const root = resolve(dir);
   const security = { 'Content-Security-Policy': csp ?? siteCsp(root), ...SECURITY_HEADERS };
   return createServer((req, res) => {
@@ -114,7 +118,8 @@ export function serveStatic(dir: string, { csp }: { csp?: string } = {}): Server
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(status, {
       'content-type': type,
-      vary: varies ? 'Cookie, Accept-Encoding' : 'Accept-Encoding',
+      vary: varies ? 'Cookie, Accept-Encoding' : cors.length > 0 ? 'Accept-Encoding, Origin' : 'Accept-Encoding',
+      ...corsHeaders(path, typeof req.headers.origin === 'string' ? req.headers.origin : undefined, cors),
       ...(modified ? { 'last-modified': modified.toUTCString(), 'cache-control': 'no-cache' } : {}),
       ...(varies ? { 'cache-control': 'no-cache' } : {}),
       // Renewed from the server: some browsers (Safari) keep a cookie set by script for 7 days only.

@@ -30,6 +30,7 @@ export const urls = {
   selfChecks: () => '/self-check/',
   selfCheck: (id: string) => `/self-check/${id}/`,
   network: () => '/network/',
+  networkSites: () => '/network/sites/',
   posts: () => '/posts/',
   post: (id: string) => `/posts/${id}/`,
   units: () => '/units/',

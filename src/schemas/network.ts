@@ -35,3 +35,60 @@ export const preventionModeSchema = z.strictObject({
   example: nonEmpty(20),
   see: z.array(articleRef()).default([]),
 });
+
+/**
+ * Member sites (issue 20): `network/sites.yaml` names this site and the sites it federates — their
+ * search bundles are searched with its own, their published reference data (/network/export.json)
+ * is read from a copy under `network/exports/`. Not a collection: it describes the network the
+ * site belongs to, not content it publishes.
+ */
+export const SITE_LEVELS = ['省', '市', '县', '企业'] as const;
+/** Pagefind's kind filter values (BaseLayout's `kind`): what a member contributes to this site's search. */
+export const SITE_KINDS = ['案例', '模块', '文化', '制度', '风险点', '指标', '自查'] as const;
+
+const siteUrl = z
+  .string()
+  .refine((u) => /^https?:\/\/[^/?#\s]+\/$/.test(u), { error: '站点地址应写成 http(s)://主机名/ 的形式，以斜杠结尾，不带路径，例如 https://lianjian.city.example.cn/' });
+
+export const networkSiteSchema = z.strictObject({
+  id: id(),
+  name: nonEmpty(2),
+  level: z.enum(SITE_LEVELS),
+  url: siteUrl,
+  /** The kinds of pages of this member that this site's search shows; all when left out. */
+  include: z.array(z.enum(SITE_KINDS)).min(1).optional(),
+  /** The site whose taxonomies and documents this one must agree with (its province, for a county). */
+  parent: z.boolean().default(false),
+});
+
+export const networkConfigSchema = z.strictObject({
+  /** This site, as the directory and its search labels show it. */
+  self: z.strictObject({ id: id(), name: nonEmpty(2), level: z.enum(SITE_LEVELS) }),
+  members: z.array(networkSiteSchema).default([]),
+  /**
+   * How long the search waits for members once this site's own answer is ready; a member slower
+   * than that is left out and named. Longer for members behind slow links.
+   */
+  timeoutSeconds: z.number().min(1).max(30).default(4),
+});
+export type NetworkSite = z.infer<typeof networkSiteSchema>;
+export type NetworkConfig = z.infer<typeof networkConfigSchema>;
+
+/** Version of the export's shape: a child refuses an export of another version instead of misreading it. */
+export const EXPORT_VERSION = 1;
+
+const count = z.number().int().min(0);
+/** What every build publishes at /network/export.json, and what a child or portal reads of it. */
+export const networkExportSchema = z.strictObject({
+  schemaVersion: z.literal(EXPORT_VERSION),
+  site: z.strictObject({ id: id(), name: nonEmpty(2), level: z.enum(SITE_LEVELS) }),
+  counts: z.strictObject({ cases: count, courses: count, documents: count }),
+  taxonomies: z.strictObject({
+    sectors: z.array(z.strictObject({ id: id(), name: nonEmpty() })),
+    riskPoints: z.array(z.strictObject({ id: id(), name: nonEmpty(), sector: id() })),
+    violationTypes: z.array(z.strictObject({ id: id(), name: nonEmpty() })),
+  }),
+  /** Published documents with the article keys (385, 388-1) a case may cite as `id#key`. */
+  documents: z.array(z.strictObject({ id: id(), title: nonEmpty(), layer: z.string(), articles: z.array(z.string()) })),
+});
+export type NetworkExport = z.infer<typeof networkExportSchema>;

@@ -35,7 +35,7 @@ export interface Pagefind {
 
 /** The runtime module: the default instance, and separate instances for other bundles. */
 interface PagefindModule extends Pagefind {
-  createInstance(o: { basePath: string }): Pagefind;
+  createInstance(o: { basePath: string; noWorker?: boolean }): Pagefind;
 }
 
 interface ShardManifest {
@@ -115,4 +115,18 @@ export function loadNarrative(): Promise<NarrativeSearch | undefined> {
     return search;
   })();
   return narrativeLoading;
+}
+
+/**
+ * Member sites (issue 20): another site's bundle as a separate instance of this site's runtime,
+ * for components/search/federation.ts. Its files are fetched (connect-src); none of its scripts run.
+ */
+export async function openMemberBundle(basePath: string): Promise<Pagefind> {
+  // On the main thread, not in the shared worker the local index runs in: a member's broken or
+  // stalled bundle then cannot hold up or disturb the local search's worker.
+  const pf = ((await loadPagefind()) as PagefindModule).createInstance({ basePath, noWorker: true });
+  // A large member is indexed in shards too; a member without the manifest has one bundle.
+  const manifest = await fetch(new URL('lianjian-shards.json', basePath)).then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}));
+  for (const shard of manifest.shards ?? []) await pf.mergeIndex(new URL(shard, basePath).href);
+  return pf;
 }

@@ -7,7 +7,8 @@
  * Keyboard: `/` focuses the box, ↓/↑ move through results, Esc returns to the box.
  */
 import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
-import { loadNarrative, loadPagefind, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
+import { FederatedSearch, readNetwork, unavailableNote } from './federation.ts';
+import { loadNarrative, loadPagefind, openMemberBundle, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
 import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, withKnownWords, type UnderstoodQuery } from './query.ts';
 import { rerank } from './rank.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
@@ -49,6 +50,8 @@ class SearchPage extends HTMLElement {
   #shown = 0;
   #run = 0;
   #timer: number | undefined;
+  /** Member sites searched with this one (issue 20); undefined for a site on its own. */
+  #network: FederatedSearch | undefined;
 
   connectedCallback(): void {
     const input = this.#part<HTMLInputElement>('input[name="q"]');
@@ -148,7 +151,7 @@ class SearchPage extends HTMLElement {
     // Many results count only when they are whole matches: an unknown word (以案四说) brings dozens of
     // single-character matches from the main bundle, and its real answers are in the narratives.
     const answered = found.hits.length >= THIN && found.first.length > 0 && found.whole === found.first.length;
-    if (!strict || answered || !allowsCases(options.filters['kind'])) return found;
+    if (!strict || answered || !allowsCases(options.filters['kind']) || this.#network?.allowsSelf() === false) return found;
     const narrative = await loadNarrative();
     if (!narrative) return found;
     const shownUrls = new Set(found.first.map((d) => d.url));
@@ -197,7 +200,7 @@ class SearchPage extends HTMLElement {
     status.textContent = '正在搜索……';
     // Tells assistive technology (and tests) that results are being replaced.
     this.setAttribute('aria-busy', 'true');
-    const pf = await loadPagefind();
+    const pf = await this.#pagefind();
     if (this.#part<HTMLDetailsElement>('[data-facet-panel]').open) await pf.filters();
     let found = await this.#find(pf, understandQuery(q), filters);
     let simplified = '';
@@ -213,6 +216,8 @@ class SearchPage extends HTMLElement {
     this.#found = found;
     this.#shown = 0;
     this.#describe(found, simplified);
+    // Federation hook (issue 20): say which member sites did not answer.
+    if (this.#network) status.textContent = `${status.textContent ?? ''}${this.#network.unavailable.size > 0 ? '。' : ''}${unavailableNote([...this.#network.unavailable])}`;
     this.#part('[data-results]').replaceChildren();
     this.#renderFacets(found.response);
     await this.#more(run);
@@ -245,6 +250,15 @@ class SearchPage extends HTMLElement {
     else if (found.whole > 0) status.textContent = `${found.whole} 个结果完整包含“${terms}”，其后为只含部分字词的结果`;
     else status.textContent = `没有完整包含“${terms}”的内容，以下结果只含其中部分字词`;
     this.#part('[data-empty]').hidden = n > 0;
+  }
+
+  /** This site's Pagefind, or (issue 20) it and the member sites listed in data-network behind one interface. */
+  async #pagefind(): Promise<Pagefind> {
+    const local = await loadPagefind();
+    const network = readNetwork(this.dataset['network']);
+    if (!network) return local;
+    this.#network ??= new FederatedSearch(local, network, openMemberBundle, () => this.#state.filters.source);
+    return this.#network;
   }
 
   #note(text: string): void {
@@ -314,6 +328,10 @@ class SearchPage extends HTMLElement {
   #item(d: PagefindResultData, target: { url: string; meta: Record<string, string | undefined> }, terms: readonly string[], whole: boolean): HTMLLIElement {
     const li = document.createElement('li');
     const h = document.createElement('h2');
+    // Federation hook (issue 20): the 来源单位 of every result once member sites are searched.
+    // (Cases found through this site's narrative bundle are this site's own.)
+    const source = d.meta['source'] ?? this.#network?.network.self;
+    if (source) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--source', textContent: source }), ' ');
     if (d.meta['kind']) h.append(Object.assign(document.createElement('span'), { className: 'badge badge--accent', textContent: d.meta['kind'] }), ' ');
     if (!whole) h.append(Object.assign(document.createElement('span'), { className: 'badge', textContent: '部分匹配' }), ' ');
     const excerpt = makeExcerpt(d, terms);

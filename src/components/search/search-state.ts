@@ -5,7 +5,8 @@
  */
 import type { PagefindResultData } from './pagefind.ts';
 
-export const FILTER_KEYS = ['kind', 'sector', 'risk', 'violation', 'tier', 'stage', 'audience', 'year', 'status', 'unit'] as const;
+// `source` (来源单位, issue 20) is filtered by components/search/federation.ts, not by Pagefind.
+export const FILTER_KEYS = ['kind', 'sector', 'risk', 'violation', 'tier', 'stage', 'audience', 'year', 'status', 'unit', 'source'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const FILTER_LABELS: Record<FilterKey, string> = {
@@ -19,6 +20,7 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   year: '年份',
   status: '文件状态',
   unit: '供稿单位',
+  source: '来源单位',
 };
 
 export interface SearchState {
@@ -62,7 +64,7 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
   const out: Record<string, { any: string[] }> = {};
   for (const key of FILTER_KEYS) {
     const values = state.filters[key];
-    if (values && values.length > 0) out[key] = { any: values };
+    if (key !== 'source' && values && values.length > 0) out[key] = { any: values };
   }
   return out;
 }
