@@ -122,6 +122,7 @@ describeBrowser('the web editor', () => {
     await fill('开始年份', '2019');
     await fill('结束年份', '2020');
     await fill('地区', '华东某省');
+    await choose('供稿单位', '某县纪委');
     await choose('重点领域', '物资采购');
     await choose('廉政风险点', '化整为零');
     await choose('权力运行环节', '执行');
