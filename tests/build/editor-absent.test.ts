@@ -22,7 +22,8 @@ function sweep(dir: string): string[] {
     for (const item of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, item.name);
       const rel = relative(dir, full);
-      if (/admin|decap/i.test(item.name)) found.push(`${rel}：文件名`);
+      // Whole names only: a sector such as admin-approval (行政审批) is content, not the editor.
+      if (/^admin$|^admin\.|decap/i.test(item.name)) found.push(`${rel}：文件名`);
       if (item.isDirectory()) walk(full);
       else {
         const text = readFileSync(full).toString('latin1');
