@@ -3,7 +3,7 @@
  * library, as an editor meets it. Generates the benchmark corpus into a temporary git repository
  * (never content/), starts `npm run edit` on it without the preview, opens /admin/ in Chromium,
  * presses 登录 and times until the first case title is on screen; also reports how long the editor
- * took to start (it runs the content check over the whole corpus once) and the answer's size.
+ * took to start (it runs the content check over the whole corpus once).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,10 +47,6 @@ try {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(600_000);
-    let listBytes = 0;
-    page.on('response', (r) => {
-      if (r.url().includes(`:${port + 1}`)) void r.body().then((b) => (listBytes += b.length), () => undefined);
-    });
     await page.goto(`http://127.0.0.1:${port}/admin/`);
     const login = page.getByRole('button', { name: '登录' });
     await login.waitFor();
@@ -59,7 +55,7 @@ try {
     await page.locator('a[href*="/collections/cases/entries/"]').first().waitFor();
     const listSeconds = (performance.now() - clicked) / 1000;
     const shown = await page.locator('a[href*="/collections/cases/entries/"]').count();
-    console.log(`${cases} 个案例：编辑器启动 ${startSeconds.toFixed(1)} 秒；点“登录”到案例列表出现 ${listSeconds.toFixed(1)} 秒，列表首屏 ${shown} 条；本地后端应答 ${(listBytes / 1e6).toFixed(1)} MB；负载 ${os.loadavg()[0]?.toFixed(2)}`);
+    console.log(`${cases} 个案例：编辑器启动 ${startSeconds.toFixed(1)} 秒；点“登录”到案例列表出现 ${listSeconds.toFixed(1)} 秒，列表首屏 ${shown} 条；负载 ${os.loadavg()[0]?.toFixed(2)}`);
   } finally {
     await browser.close();
     editor.kill('SIGTERM');
