@@ -108,8 +108,11 @@ export function serveStatic(dir: string, { csp, cors = corsOrigins() }: { csp?: 
     // page is never served stale from the cache during editing.
     const modified = file && !varies ? new Date(Math.floor(statSync(file).mtimeMs / 1000) * 1000) : undefined;
     const since = Date.parse(String(req.headers['if-modified-since'] ?? ''));
+    const shared = corsHeaders(path, typeof req.headers.origin === 'string' ? req.headers.origin : undefined, cors);
     if (modified && status === 200 && !Number.isNaN(since) && since >= modified.getTime()) {
-      res.writeHead(304, { 'last-modified': modified.toUTCString(), 'cache-control': 'no-cache', vary: 'Accept-Encoding', ...security });
+      // A portal revalidating a member's wasm (its narrative bundle names the main one's) gets the
+      // same CORS answer as the first time, as nginx's add_header does for a 304.
+      res.writeHead(304, { 'last-modified': modified.toUTCString(), 'cache-control': 'no-cache', vary: cors.length > 0 ? 'Accept-Encoding, Origin' : 'Accept-Encoding', ...shared, ...security });
       res.end();
       return;
     }
@@ -119,7 +122,7 @@ export function serveStatic(dir: string, { csp, cors = corsOrigins() }: { csp?: 
     res.writeHead(status, {
       'content-type': type,
       vary: varies ? 'Cookie, Accept-Encoding' : cors.length > 0 ? 'Accept-Encoding, Origin' : 'Accept-Encoding',
-      ...corsHeaders(path, typeof req.headers.origin === 'string' ? req.headers.origin : undefined, cors),
+      ...shared,
       ...(modified ? { 'last-modified': modified.toUTCString(), 'cache-control': 'no-cache' } : {}),
       ...(varies ? { 'cache-control': 'no-cache' } : {}),
       // Renewed from the server: some browsers (Safari) keep a cookie set by script for 7 days only.

@@ -2,12 +2,13 @@
  * Issue 20, from a reader's and an editor's side: two small sites built from the mini fixture and
  * served on two loopback ports by the project's own server. Site A (the province) lists site B (a
  * city) in network/sites.yaml; a search on A finds B's case labelled with B's name and filters by
- * source; with B stopped, hanging or serving a corrupt bundle A still answers and says B is
- * unavailable; A's CSP admits B's origin and refuses any other; a child site whose case cites an
+ * source; a detail told only in the 案情全文 of B's case is found on A too, and with B's narrative
+ * bundle corrupt or absent A still answers and names B; with B stopped, hanging or serving a
+ * corrupt bundle A still answers and says B is unavailable; A's CSP admits B's origin and refuses any other; a child site whose case cites an
  * article its parent does not publish is stopped by the check.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -54,15 +55,19 @@ const close = (server: Server | undefined) =>
  */
 const sitesYaml = (self: { id: string; name: string; level: string }, members: string) => `self:\n  id: ${self.id}\n  name: ${self.name}\n  level: ${self.level}\ntimeoutSeconds: 20\nmembers:\n${members}`;
 
-/** Types a query on the search page and waits until the results are drawn. */
-async function search(page: Page, q: string): Promise<{ status: string; results: { title: string; source: string; href: string }[] }> {
-  await page.fill('input[name="q"]', q);
-  await page.press('input[name="q"]', 'Enter');
-  await page.waitForFunction(() => {
+/** Waits until the search page has drawn its answer. */
+const settled = (page: Page) =>
+  page.waitForFunction(() => {
     const el = document.querySelector('search-page');
     const status = document.querySelector('[data-status]')?.textContent ?? '';
     return el && !el.hasAttribute('aria-busy') && status !== '' && !status.includes('正在搜索');
   }, undefined, { timeout: 60_000 });
+
+/** Types a query on the search page and waits until the results are drawn. */
+async function search(page: Page, q: string): Promise<{ status: string; results: { title: string; source: string; href: string }[] }> {
+  await page.fill('input[name="q"]', q);
+  await page.press('input[name="q"]', 'Enter');
+  await settled(page);
   const status = (await page.textContent('[data-status]')) ?? '';
   const results = await page.$$eval('[data-results] li h2', (hs) =>
     hs.map((h) => ({ title: h.querySelector('a')?.textContent ?? '', source: h.querySelector('.badge--source')?.textContent ?? '', href: h.querySelector('a')?.getAttribute('href') ?? '' })),
@@ -92,6 +97,9 @@ describeBrowser('member sites searched as one (issue 20)', () => {
     const outA = mkdtempSync(join(tmpdir(), 'lianjian-fed-a-'));
     dirs.push(rootA, rootB, outA, outB);
     plant(rootB, 'cases/public-case.md', 'title: 某县局长招标量身定制受贿案', 'title: 某市渡口码头招标量身定制受贿案');
+    // Details told only in the 基本案情 (the narrative bundle): 存折 in B's case alone, 保险柜 in both.
+    plant(rootB, 'cases/public-case.md', '测试正文，包含招标一词。', '测试正文，包含招标一词。张某把好处费存进以亲属名义开立的存折，存折锁在办公室的保险柜里。');
+    plant(rootA, 'cases/public-case.md', '测试正文，包含招标一词。', '测试正文，包含招标一词。张某把收受的购物卡锁在办公室的保险柜里。');
     writeFileSync(join(rootB, 'network/sites.yaml'), sitesYaml({ id: 'city-b', name: B_NAME, level: '市' }, '  []\n'));
     const builtB = buildSite({ LIANJIAN_CONTENT: rootB, LIANJIAN_OUT: outB }, { pagefind: true });
     expect(builtB.status, builtB.output.slice(-3000)).toBe(0);
@@ -193,6 +201,61 @@ describeBrowser('member sites searched as one (issue 20)', () => {
     // clone in /tmp), so the test looks for the fixture's own folder and file, wherever the project sits.
     expect(checked.stderr).toContain(join(basename(childRoot), 'cases/public-case.md'));
     expect(checked.stderr).toContain(`字段 disposition.criminal.basis[1]：上级站点“${A_NAME}”发布的制度文件“criminal-law”中没有第 999 条`);
+  });
+
+  it("finds a detail told only in the 案情全文 of B's case, labelled with B, and filters it by source", async () => {
+    const { page, errors } = await browser.open(`${origin(portA)}/search/`);
+    const found = await search(page, '存折');
+    const labelled = found.results.map((r) => `${r.source}：${r.title}`);
+    expect(labelled, `${found.status}\n${labelled.join('\n')}`).toEqual([`${B_NAME}：某市渡口码头招标量身定制受贿案`]);
+    expect(found.results[0]?.href).toMatch(new RegExp(`^${origin(portB)}/cases/public-case/`));
+    expect(await page.textContent('[data-results] li p')).toContain('存进以亲属名义开立的存折');
+    expect(await page.textContent('[data-note]')).toContain('案情全文');
+    expect(found.status).not.toMatch(/无法访问|无法检索/);
+    // Told in both sites' narratives: each case once, under its own source.
+    const both = (await search(page, '保险柜')).results.map((r) => `${r.source}：${r.title}`);
+    expect(both.sort()).toEqual([`${B_NAME}：某市渡口码头招标量身定制受贿案`, `${A_NAME}：某县局长招标量身定制受贿案`].sort());
+    expect(errors.filter((e) => /Content Security Policy|CORS/i.test(e))).toEqual([]);
+    // The reader's choice of source holds for the narratives too.
+    const onlyA = await browser.open(`${origin(portA)}/search/?q=${encodeURIComponent('保险柜')}&source=${encodeURIComponent(A_NAME)}`);
+    await settled(onlyA.page);
+    const shownA = await onlyA.page.$$eval('[data-results] li h2', (hs) => hs.map((h) => `${h.querySelector('.badge--source')?.textContent}：${h.querySelector('a')?.textContent}`));
+    expect(shownA).toEqual([`${A_NAME}：某县局长招标量身定制受贿案`]);
+  });
+
+  it("answers with A's own cases when B's narrative bundle is corrupt or absent, and names B for 案情全文", async () => {
+    const named = `${B_NAME}的案情全文暂时无法检索`;
+    const serveB = async (dir: string) => {
+      await close(b);
+      b = serveStatic(dir, { cors: [origin(portA)] });
+      await listen(b, portB);
+    };
+    const broken = (what: string, change: (dir: string) => void) => {
+      const dir = mkdtempSync(join(tmpdir(), 'lianjian-fed-narrative-'));
+      dirs.push(dir);
+      cpSync(outB, dir, { recursive: true });
+      change(dir);
+      return { what, dir };
+    };
+    for (const { what, dir } of [
+      broken('B 的案情索引损坏', (dir) => {
+        writeFileSync(join(dir, 'pagefind-narrative/pagefind-entry.json'), '{"version": "1.6.0", "languages": {"zh-cn": {"hash": "nope"');
+        for (const f of readdirSync(join(dir, 'pagefind-narrative/index'))) truncateSync(join(dir, 'pagefind-narrative/index', f), 10);
+      }),
+      broken('B 没有案情索引', (dir) => rmSync(join(dir, 'pagefind-narrative'), { recursive: true })),
+    ]) {
+      await serveB(dir);
+      const { page } = await browser.open(`${origin(portA)}/search/`);
+      const found = await search(page, '保险柜');
+      const labelled = found.results.map((r) => `${r.source}：${r.title}`);
+      expect(labelled, what).toEqual([`${A_NAME}：某县局长招标量身定制受贿案`]);
+      expect(found.status, what).toContain(named);
+      // B's main bundle still answers: B is not called down, and its cases still come up by title.
+      expect(found.status, what).not.toContain(`${B_NAME}的站点暂时无法访问`);
+      const title = await search(page, '渡口码头');
+      expect(title.results.map((r) => `${r.source}：${r.title}`), what).toContain(`${B_NAME}：某市渡口码头招标量身定制受贿案`);
+    }
+    await serveB(outB);
   });
 
   it('still answers with B stopped, hanging or serving a corrupt bundle, and says B is unavailable', async () => {

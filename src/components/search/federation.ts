@@ -9,8 +9,13 @@
  *
  * Every result carries its source (meta.source, the 来源单位 label) and the `source` facet counts
  * results per source; the reader's choice of sources filters the merged list.
+ *
+ * Members' narrative bundles (案情全文) are searched the same way, through narrative(): only when
+ * search-page.ts would search this site's own (the combined main answer is thin), shard by shard,
+ * each source through the one NarrativeSearch.search of pagefind.ts. A member whose narrative
+ * bundle fails or is late is named separately: its main results still count.
  */
-import type { Pagefind, PagefindResponse, PagefindResultData, PagefindSearchOptions } from './pagefind.ts';
+import type { NarrativeSearch, Pagefind, PagefindResponse, PagefindResultData, PagefindSearchOptions } from './pagefind.ts';
 
 /** What search.astro writes into `data-network` (src/data/network.ts). */
 export interface ClientNetwork {
@@ -21,6 +26,8 @@ export interface ClientNetwork {
 }
 
 export const SOURCE_KEY = 'source';
+/** The kind of every record in a narrative bundle. */
+const NARRATIVE_KIND = '案例';
 /**
  * How long members may take once this site's own answer is ready (sites.yaml timeoutSeconds,
  * 4 by default): a member slower than that is left out, so the local answer is never held up longer. Counted from the local answer, not from
@@ -82,9 +89,21 @@ export function relabel(d: PagefindResultData, source: string, base?: string): P
   return { ...d, url: abs(d.url), meta: { ...d.meta, source }, ...(d.sub_results ? { sub_results: d.sub_results.map((s) => ({ ...s, url: abs(s.url) })) } : {}) };
 }
 
-/** The status region's sentence for the sources left out. */
-export function unavailableNote(names: readonly string[]): string {
-  return names.length === 0 ? '' : `${names.join('、')}的站点暂时无法访问，本次结果不含其内容（稍后刷新页面再试）。`;
+/**
+ * The status region's sentences for the sources left out: whole sites, then sites whose 案情全文
+ * alone could not be searched (a site already named as down is not named twice).
+ */
+export function unavailableNote(names: readonly string[], narrativeNames: readonly string[] = []): string {
+  const narrativeOnly = narrativeNames.filter((n) => !names.includes(n));
+  return [
+    names.length === 0 ? '' : `${names.join('、')}的站点暂时无法访问，本次结果不含其内容（稍后刷新页面再试）。`,
+    narrativeOnly.length === 0 ? '' : `${narrativeOnly.join('、')}的案情全文暂时无法检索，本次结果不含只在其案情全文中提到的案例（稍后刷新页面再试）。`,
+  ].join('');
+}
+
+/** Narrative shards searched, of all there are, over every source of a federated narrative search. */
+export function shardTotals(sources: readonly { searched: number; shards: number }[]): { searched: number; shards: number } {
+  return sources.reduce((t, s) => ({ searched: t.searched + s.searched, shards: t.shards + s.shards }), { searched: 0, shards: 0 });
 }
 
 /** `p`, or a rejection `ms` after `start` settles (immediately counting when no start is given). */
@@ -116,6 +135,14 @@ interface Member {
   url: string;
   include?: string[] | undefined;
   instance?: Promise<Pagefind>;
+  narrative?: Promise<NarrativeSearch>;
+}
+
+/** A source of the last narrative search: this site's own bundle (no member) or a member's. */
+interface NarrativeSource {
+  name: string;
+  member?: Member;
+  search: NarrativeSearch;
 }
 
 /**
@@ -125,6 +152,8 @@ interface Member {
  */
 export class FederatedSearch implements Pagefind {
   readonly unavailable = new Set<string>();
+  /** Members whose narrative bundle failed or was late: left out of narrative searches for the page's life. */
+  readonly narrativeUnavailable = new Set<string>();
   readonly network: ClientNetwork;
   readonly #members: Member[];
   readonly #local: Pagefind;
@@ -195,7 +224,7 @@ export class FederatedSearch implements Pagefind {
     }
   }
 
-  #wrap(h: Hit, source: string, base: string | undefined, q: string | null): Hit {
+  #wrap(h: Hit, source: string, base: string | undefined, q: string | null, unavailable = this.unavailable): Hit {
     let data: Promise<PagefindResultData> | undefined;
     const fallback = (): PagefindResultData => ({ url: new URL(`search/?q=${encodeURIComponent(q ?? '')}`, base).href, excerpt: '', meta: { title: `在${source}的站点上查看这一结果`, source } });
     return {
@@ -206,7 +235,7 @@ export class FederatedSearch implements Pagefind {
           ? within(h.data(), this.#timeout).then(
               (d) => relabel(d, source, base),
               () => {
-                this.unavailable.add(source);
+                unavailable.add(source);
                 return fallback();
               },
             )
@@ -231,5 +260,73 @@ export class FederatedSearch implements Pagefind {
       filters: { ...mergeCounts(shown.map((s) => s.response.filters)), [SOURCE_KEY]: counts },
       totalFilters: mergeCounts(sources.map((s) => s.response.totalFilters)),
     };
+  }
+
+  /**
+   * This site's narrative bundle and the members', as one NarrativeSearch for search-page.ts:
+   * `local` is pagefind.ts loadNarrative, `open` opens a member's narrative bundle from its main
+   * bundle's base path (openMemberNarrative). Nothing is opened until the page asks for narratives.
+   */
+  narrative(local: () => Promise<NarrativeSearch | undefined>, open: (basePath: string) => Promise<NarrativeSearch>): NarrativeSearch {
+    // The sources of the last search: widen() and the shard counts are about them.
+    let sources: NarrativeSource[] = [];
+    const live = () => sources.filter((s) => !s.member || !this.narrativeUnavailable.has(s.name));
+    return {
+      search: async (q, o = {}) => {
+        const chosen = this.#selected();
+        const mine = this.allowsSelf() ? local().then(async (search) => (search ? { search, response: await search.search(q, o) } : undefined)) : Promise.resolve(undefined);
+        const asked = this.#members.filter((m) => !chosen || chosen.includes(m.name));
+        const [own, ...theirs] = await Promise.all([mine, ...asked.map((m) => this.#memberNarrative(m, q, o, open, mine))]);
+        const answered: (NarrativeSource & { response: PagefindResponse })[] = [...(own ? [{ name: this.network.self, ...own }] : []), ...asked.flatMap((m, i) => (theirs[i] ? [{ name: m.name, member: m, ...theirs[i] }] : []))];
+        sources = answered;
+        return {
+          results: mergeByScore(answered.map((s) => s.response.results.map((h) => this.#wrap(h, s.name, s.member?.url, q, this.narrativeUnavailable)))),
+          filters: mergeCounts(answered.map((s) => s.response.filters)),
+          totalFilters: mergeCounts(answered.map((s) => s.response.totalFilters)),
+        };
+      },
+      widen: async () => {
+        const active = live();
+        const own = active.find((s) => !s.member);
+        const mine = own ? own.search.widen() : Promise.resolve(false);
+        // A member's next shard gets the time a member's search gets, counted from this site's own.
+        const theirs = active.filter((s) => s.member).map((s) =>
+          within(s.search.widen(), this.#timeout, mine).catch(() => {
+            this.narrativeUnavailable.add(s.name);
+            return false;
+          }),
+        );
+        return (await Promise.all([mine, ...theirs])).some(Boolean);
+      },
+      get searched() {
+        return shardTotals(live().map((s) => s.search)).searched;
+      },
+      get shards() {
+        return shardTotals(live().map((s) => s.search)).shards;
+      },
+    };
+  }
+
+  /** A member's narrative answer, or undefined (and the member named) when it fails or is late. */
+  async #memberNarrative(m: Member, q: string, o: PagefindSearchOptions, open: (basePath: string) => Promise<NarrativeSearch>, local: Promise<unknown>): Promise<{ search: NarrativeSearch; response: PagefindResponse } | undefined> {
+    // The narrative bundle holds cases only: a member that contributes none is not opened.
+    const filters = m.include && !m.include.includes(NARRATIVE_KIND) ? undefined : memberFilters(o.filters ?? {}, m.include);
+    if (!filters || this.unavailable.has(m.name) || this.narrativeUnavailable.has(m.name)) return undefined;
+    try {
+      return await within(
+        (async () => {
+          const search = await (m.narrative ??= open(new URL('pagefind/', m.url).href));
+          const response = await search.search(q, { ...o, filters });
+          // As for the main bundle: the first page's fragments are read within the time allowed.
+          await Promise.all(response.results.slice(0, 10).map((h) => h.data()));
+          return { search, response };
+        })(),
+        this.#timeout,
+        local,
+      );
+    } catch {
+      this.narrativeUnavailable.add(m.name);
+      return undefined;
+    }
   }
 }

@@ -73,15 +73,37 @@ export function loadPagefind(): Promise<Pagefind> {
  * The narrative bundle (基本案情 … 讨论题 of every case), searched shard by shard: each shard a reader
  * waits for costs its metadata and one word chunk per word, so the search page widens it one
  * shard at a time until it has a page of answers (search-page.ts), and a detail told in many cases
- * downloads a quarter of the bundle, not all of it.
+ * downloads a quarter of the bundle, not all of it. A member site's narrative bundle (issue 20) is
+ * the same object over the member's shards, so whatever search() does to a query applies to both.
  */
 export interface NarrativeSearch {
-  pf: Pagefind;
+  /** The one way a narrative query is run, for this site's bundle and every member's alike. */
+  search(q: string, o?: PagefindSearchOptions): Promise<PagefindResponse>;
   /** Adds the next shard to the search; false when every shard is already in it. */
   widen(): Promise<boolean>;
   /** Shards searched so far, of all there are. */
   readonly searched: number;
   readonly shards: number;
+}
+
+/** A narrative bundle's shards as one search: the first opened as `pf`, the rest merged as it widens. */
+async function narrativeSearch(pf: Pagefind, rest: readonly string[]): Promise<NarrativeSearch> {
+  await pf.options({ excerptLength: 36, ranking: RANKING });
+  const left = [...rest];
+  const shards = rest.length + 1;
+  return {
+    shards,
+    get searched() {
+      return shards - left.length;
+    },
+    search: (q, o) => pf.search(q, o),
+    async widen() {
+      const next = left.shift();
+      if (!next) return false;
+      await pf.mergeIndex(next);
+      return true;
+    },
+  };
 }
 
 /**
@@ -95,38 +117,52 @@ export function loadNarrative(): Promise<NarrativeSearch | undefined> {
     const [first, ...rest] = (await readManifest()).narrative;
     if (!first) return undefined;
     const pf = (await loadPagefind()) as PagefindModule;
-    const narrative = pf.createInstance({ basePath: first });
-    await narrative.options({ excerptLength: 36, ranking: RANKING });
-    const left = [...rest];
-    const shards = rest.length + 1;
-    const search: NarrativeSearch = {
-      pf: narrative,
-      shards,
-      get searched() {
-        return shards - left.length;
-      },
-      async widen() {
-        const next = left.shift();
-        if (!next) return false;
-        await narrative.mergeIndex(next);
-        return true;
-      },
-    };
-    return search;
+    return narrativeSearch(pf.createInstance({ basePath: first }), rest);
   })();
   return narrativeLoading;
 }
+
+/** A member's shard manifest, fetched once for its main and its narrative bundle alike. */
+const memberManifests = new Map<string, Promise<ShardManifest>>();
+function memberManifest(basePath: string): Promise<ShardManifest> {
+  let m = memberManifests.get(basePath);
+  if (!m) {
+    // A member without the manifest (an older build) has one main bundle and no narrative one.
+    m = fetch(new URL('lianjian-shards.json', basePath))
+      .then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
+      .then((p): ShardManifest => ({ shards: Array.isArray(p.shards) ? p.shards : [], narrative: Array.isArray(p.narrative) ? p.narrative : [] }));
+    memberManifests.set(basePath, m);
+    // A failed fetch is not remembered: the member is left out by federation.ts, not this cache.
+    m.catch(() => memberManifests.delete(basePath));
+  }
+  return m;
+}
+
+/**
+ * On the main thread, not in the shared worker the local index runs in: a member's broken or
+ * stalled bundle then cannot hold up or disturb the local search's worker.
+ */
+const memberInstance = async (basePath: string) => ((await loadPagefind()) as PagefindModule).createInstance({ basePath, noWorker: true });
 
 /**
  * Member sites (issue 20): another site's bundle as a separate instance of this site's runtime,
  * for components/search/federation.ts. Its files are fetched (connect-src); none of its scripts run.
  */
 export async function openMemberBundle(basePath: string): Promise<Pagefind> {
-  // On the main thread, not in the shared worker the local index runs in: a member's broken or
-  // stalled bundle then cannot hold up or disturb the local search's worker.
-  const pf = ((await loadPagefind()) as PagefindModule).createInstance({ basePath, noWorker: true });
-  // A large member is indexed in shards too; a member without the manifest has one bundle.
-  const manifest = await fetch(new URL('lianjian-shards.json', basePath)).then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}));
-  for (const shard of manifest.shards ?? []) await pf.mergeIndex(new URL(shard, basePath).href);
+  const pf = await memberInstance(basePath);
+  // A large member is indexed in shards too.
+  for (const shard of (await memberManifest(basePath)).shards) await pf.mergeIndex(new URL(shard, basePath).href);
   return pf;
+}
+
+/**
+ * A member's narrative bundle (`basePath` is its main bundle's), opened only when a search on this
+ * site needs narratives; the manifest is the one its main bundle already fetched. Its entry names
+ * the member's main wasm, so the runtime is not downloaded again (the repeat is answered by a 304).
+ * Rejects when the member lists no narrative bundle: the reader is told its narratives were not searched.
+ */
+export async function openMemberNarrative(basePath: string): Promise<NarrativeSearch> {
+  const [first, ...rest] = (await memberManifest(basePath)).narrative.map((dir) => new URL(dir, basePath).href);
+  if (!first) throw new Error(`${basePath}: no narrative bundle`);
+  return narrativeSearch(await memberInstance(first), rest);
 }

@@ -8,7 +8,7 @@
  */
 import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
 import { FederatedSearch, readNetwork, unavailableNote } from './federation.ts';
-import { loadNarrative, loadPagefind, openMemberBundle, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
+import { loadNarrative, loadPagefind, openMemberBundle, openMemberNarrative, type NarrativeSearch, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
 import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, withKnownWords, type UnderstoodQuery } from './query.ts';
 import { rerank } from './rank.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
@@ -52,6 +52,8 @@ class SearchPage extends HTMLElement {
   #timer: number | undefined;
   /** Member sites searched with this one (issue 20); undefined for a site on its own. */
   #network: FederatedSearch | undefined;
+  /** This site's narratives and the members', once #network exists (#narrative). */
+  #narrativeSearch: NarrativeSearch | undefined;
 
   connectedCallback(): void {
     const input = this.#part<HTMLInputElement>('input[name="q"]');
@@ -151,15 +153,15 @@ class SearchPage extends HTMLElement {
     // Many results count only when they are whole matches: an unknown word (以案四说) brings dozens of
     // single-character matches from the main bundle, and its real answers are in the narratives.
     const answered = found.hits.length >= THIN && found.first.length > 0 && found.whole === found.first.length;
-    if (!strict || answered || !allowsCases(options.filters['kind']) || this.#network?.allowsSelf() === false) return found;
-    const narrative = await loadNarrative();
+    if (!strict || answered || !allowsCases(options.filters['kind'])) return found;
+    const narrative = await this.#narrative();
     if (!narrative) return found;
     const shownUrls = new Set(found.first.map((d) => d.url));
     let extra: Hit[];
     // Shard by shard, until the first page the reader sees is full of whole matches or every shard
     // is searched: a detail told in many cases stops after the first shard.
     for (;;) {
-      extra = (await narrative.pf.search(strict, options)).results;
+      extra = (await narrative.search(strict, options)).results;
       const data = await Promise.all(extra.slice(0, PAGE).map((h) => h.data()));
       // Only cases whose narrative holds every word (and any quoted phrase as written) count, and none
       // already listed: Pagefind's single-character matches of an unknown word (恐龙化石) would otherwise
@@ -216,8 +218,6 @@ class SearchPage extends HTMLElement {
     this.#found = found;
     this.#shown = 0;
     this.#describe(found, simplified);
-    // Federation hook (issue 20): say which member sites did not answer.
-    if (this.#network) status.textContent = `${status.textContent ?? ''}${this.#network.unavailable.size > 0 ? '。' : ''}${unavailableNote([...this.#network.unavailable])}`;
     this.#part('[data-results]').replaceChildren();
     this.#renderFacets(found.response);
     await this.#more(run);
@@ -249,6 +249,9 @@ class SearchPage extends HTMLElement {
     else if (!q || found.whole === found.first.length) status.textContent = `找到 ${main > 0 ? main : n} 个结果`;
     else if (found.whole > 0) status.textContent = `${found.whole} 个结果完整包含“${terms}”，其后为只含部分字词的结果`;
     else status.textContent = `没有完整包含“${terms}”的内容，以下结果只含其中部分字词`;
+    // Federation hook (issue 20): say which member sites, or which members' 案情全文, did not answer.
+    const left = this.#network ? unavailableNote([...this.#network.unavailable], [...this.#network.narrativeUnavailable]) : '';
+    if (left) status.textContent = `${status.textContent}。${left}`;
     this.#part('[data-empty]').hidden = n > 0;
   }
 
@@ -259,6 +262,16 @@ class SearchPage extends HTMLElement {
     if (!network) return local;
     this.#network ??= new FederatedSearch(local, network, openMemberBundle, () => this.#state.filters.source);
     return this.#network;
+  }
+
+  /**
+   * The cases' narratives: this site's bundle, or (issue 20) it and the member sites' behind one
+   * NarrativeSearch, so the rules above (when, shard by shard, 继续查找) are the same for both.
+   */
+  async #narrative(): Promise<NarrativeSearch | undefined> {
+    if (!this.#network) return loadNarrative();
+    this.#narrativeSearch ??= this.#network.narrative(loadNarrative, openMemberNarrative);
+    return this.#narrativeSearch;
   }
 
   #note(text: string): void {
@@ -316,12 +329,12 @@ class SearchPage extends HTMLElement {
 
   /** The reader asked past the last result: the narrative shards not yet searched are added. */
   async #widenNarrative(found: Found): Promise<Found> {
-    const narrative = await loadNarrative();
+    const narrative = await this.#narrative();
     if (!narrative) return found;
     while (await narrative.widen());
     const options = this.#narrativeOptions(found.query, pagefindFilters(this.#state));
     const listed = new Set(found.hits.map((h) => h.id));
-    const more = (await narrative.pf.search(strictQuery(found.query), options)).results.filter((h) => !listed.has(h.id));
+    const more = (await narrative.search(strictQuery(found.query), options)).results.filter((h) => !listed.has(h.id));
     return { ...found, hits: [...found.hits, ...more], narrative: found.narrative + more.length, narrativeShards: [narrative.searched, narrative.shards] };
   }
 
