@@ -4,8 +4,11 @@
  * machines would build them in parallel), the first of them also the portal whose search spans
  * the others, and one site over all the same cases to compare with. Measures each member's build
  * and index time and peak memory (the per-machine cost), the portal's downloads and latency per
- * query in headless Chromium (all origins counted), and how the portal's top ten compare with the
- * single index's for a fixed query list. Writes tests/bench/federated.json and federated.md.
+ * query in headless Chromium (all origins counted, at the servers, narrative bundles apart), and how
+ * the portal's top ten compare with the single index's for a fixed query list. Writes
+ * tests/bench/federated.json and federated.md. Meant to run unattended: a member whose build or
+ * index fails (or passes --timeout-minutes) is reported and left out of the portal, a query that
+ * fails is reported, and the run exits non-zero after writing the report.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -19,13 +22,19 @@ import { parseMarkdown } from '../lib/frontmatter.ts';
 import { freePort } from '../lib/serve-site.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { generateCorpus } from './generate.ts';
-import { DETAIL_QUERIES, SEARCH_QUERIES, stepPeak, timed, type Step } from './run.ts';
+import { DETAIL_QUERIES, SEARCH_QUERIES, stepPeak, timed, type BenchResults, type Step } from './run.ts';
+import { countServedBytes, type ServedBytes, type ServedFile } from './served-bytes.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const OUT_JSON = join(REPO, 'tests/bench/federated.json');
 const OUT_MD = join(REPO, 'tests/bench/federated.md');
-/** Typical and detail queries of the single-site benchmark, and a few more a cadre would type. */
+/**
+ * Typical and detail queries of the single-site benchmark, and a few more a cadre would type. The
+ * detail queries (DETAIL_QUERIES) are words the generator writes only into narratives: the portal
+ * searches the members' narrative bundles for them when the combined main answer is thin.
+ */
 export const FEDERATED_QUERIES = [...SEARCH_QUERIES, ...DETAIL_QUERIES, '工程款', '虚报冒领', '违规发放津贴补贴'] as const;
+const DETAIL: ReadonlySet<string> = new Set(DETAIL_QUERIES);
 
 /** Past this many cases in all, no single site is built to compare with (100,000 does not fit one machine's budget). */
 export const SINGLE_LIMIT = 20_000;
@@ -34,18 +43,30 @@ export interface SiteBuild {
   name: string;
   cases: number;
   build: Step;
-  index: Step;
+  /** Absent when the build failed: the index step did not run. */
+  index?: Step;
+  /** Why the site is missing from the portal: a failed or timed-out step and its log. */
+  failure?: string;
 }
 
 export interface QueryFigures {
   query: string;
-  /** Bytes downloaded from every origin for this query, on a first visit (empty cache). */
+  /** A detail told only in narratives (DETAIL_QUERIES). */
+  detail?: boolean;
+  /** Body bytes served by every origin for this query, on a first visit (empty cache), page included. */
   portalBytes: number;
+  /** Of which from narrative bundles (pagefind-narrative*), of any origin. */
+  portalNarrativeBytes?: number;
   portalRequests: number;
   portalMs: number;
   portalTop: number;
+  /** The portal's status line as the reader saw it (counts, and members named as unavailable). */
+  portalStatus?: string;
+  /** Why the query has no figures: it failed or timed out on the portal. */
+  error?: string;
   single?: {
     bytes: number;
+    narrativeBytes?: number;
     ms: number;
     /** Share of the single index's top ten (by case) that the portal's top ten also lists. */
     overlapAt10: number;
@@ -55,6 +76,9 @@ export interface QueryFigures {
 
 export interface FederatedResults {
   date: string;
+  /** Wall clock of the whole run, and what was estimated for it at the start. */
+  minutes?: number;
+  estimatedMinutes?: number;
   machine: { cpus: number; totalMemoryBytes: number; loadAverageAtStart: number; loadAverageAtEnd: number };
   sites: number;
   casesPerSite: number;
@@ -70,6 +94,42 @@ export function overlapAt10(single: readonly string[], portal: readonly string[]
   if (a.length === 0) return portal.length === 0 ? 1 : 0;
   const b = new Set(portal.slice(0, 10).map((u) => new URL(u, 'http://x').pathname));
   return a.filter((p) => b.has(p)).length / a.length;
+}
+
+/** Narrative bundles of any site: pagefind-narrative/, pagefind-narrative-1/ … */
+const NARRATIVE_PATH = /^\/pagefind-narrative(?:-\d+)?\//;
+
+/** What one query downloaded, summed over every origin's server: all bodies, and the narrative bundles' part. */
+export function queryBytes(served: readonly ServedFile[]): { bytes: number; narrativeBytes: number; requests: number } {
+  return {
+    bytes: served.reduce((a, f) => a + f.bytes, 0),
+    narrativeBytes: served.filter((f) => NARRATIVE_PATH.test(f.path)).reduce((a, f) => a + f.bytes, 0),
+    requests: served.length,
+  };
+}
+
+/**
+ * Minutes the run should take on an idle machine, from the committed single-site results (build +
+ * index seconds per case at the largest size measured): every member built one after another, the
+ * single site when it is built, generating and copying the corpus (about 1.6 s per 1,000 cases), and
+ * the searches (about 30 s a query on the portal, 10 s on the single site, the browser included).
+ */
+export function estimateMinutes(sites: number, perSite: number, reference: { cases: number; seconds: number }, queries = FEDERATED_QUERIES.length): number {
+  const perCase = reference.seconds / reference.cases;
+  const total = sites * perSite;
+  const single = total <= SINGLE_LIMIT ? total * perCase + queries * 10 : 0;
+  return Math.ceil((total * perCase + single + total * 0.0016 + queries * 30) / 60);
+}
+
+/** The largest committed single-site run: its build + index seconds, for estimateMinutes. */
+function referenceRun(): { cases: number; seconds: number } | undefined {
+  try {
+    const r = JSON.parse(readFileSync(join(REPO, 'tests/bench/results.json'), 'utf8')) as BenchResults;
+    const ok = r.sizes.filter((s) => s.build.status === 'ok' && s.index?.status === 'ok').sort((a, b) => b.cases - a.cases)[0];
+    return ok?.build && ok.index ? { cases: ok.cases, seconds: ok.build.seconds + ok.index.seconds } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -110,11 +170,26 @@ async function buildSite(name: string, dir: string, cases: number, timeoutMs: nu
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   console.log(`[${name}] astro build（${cases} 个案例）…`);
   const build = await timed(['npx', 'astro', 'build', '--root', REPO], dir, env, join(dir, 'build.log'), timeoutMs);
-  if (build.status !== 'ok') throw new Error(`${name} 构建失败（${build.status}），见 ${join(dir, 'build.log')}`);
+  // A failed or timed-out step is reported with its log, and the run goes on without the site.
+  const failed = (step: string, s: Step, log: string) => {
+    const failure = `${step}${s.status === 'timeout' ? `超过 ${timeoutMs / 60_000} 分钟被停止` : `失败（退出码 ${s.exitCode}）`}，日志 ${log}`;
+    console.error(`[${name}] ${failure}\n${tailOf(log)}`);
+    return failure;
+  };
+  if (build.status !== 'ok') return { name, cases, build, failure: failed('astro build ', build, join(dir, 'build.log')) };
   const index = await timed(['npx', 'node', 'src/cli/index-search.ts', dist], REPO, env, join(dir, 'index.log'), timeoutMs);
-  if (index.status !== 'ok') throw new Error(`${name} 索引失败（${index.status}），见 ${join(dir, 'index.log')}`);
+  if (index.status !== 'ok') return { name, cases, build, index, failure: failed('搜索索引', index, join(dir, 'index.log')) };
   console.log(`[${name}] 构建 ${build.seconds} 秒 / 峰值 ${gb(stepPeak(build))}，索引 ${index.seconds} 秒 / 峰值 ${gb(stepPeak(index))}`);
   return { name, cases, build, index };
+}
+
+/** The last lines of a log, for the console when a step fails. */
+function tailOf(file: string, lines = 12): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 async function listen(server: Server, port = 0): Promise<number> {
@@ -122,31 +197,55 @@ async function listen(server: Server, port = 0): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** Runs every query on a site's search page as a reader would, each in a fresh context (empty cache). */
-async function searchPage(origin: string, queries: readonly string[]): Promise<Map<string, { urls: string[]; bytes: number; requests: number; ms: number }>> {
+interface PageRun {
+  urls: string[];
+  bytes: number;
+  narrativeBytes: number;
+  requests: number;
+  ms: number;
+  status: string;
+  error?: string;
+}
+
+/**
+ * Runs every query on a site's search page as a reader would, each in a fresh context (empty
+ * cache). Bytes are counted at every origin's server (`counters`): Chromium reports nothing for
+ * what a worker loads, and the portal's own index is searched in a worker. A query that fails or
+ * passes its time limit is recorded with its error and the next one runs.
+ */
+async function searchPage(origin: string, queries: readonly string[], counters: readonly ServedBytes[]): Promise<Map<string, PageRun>> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const out = new Map<string, { urls: string[]; bytes: number; requests: number; ms: number }>();
+  const out = new Map<string, PageRun>();
+  const take = () => counters.flatMap((c) => c.take());
   try {
     for (const q of queries) {
       const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${origin}/search/`);
-      const sizes: Promise<number>[] = [];
-      page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
-      const started = performance.now();
-      await page.fill('input[name="q"]', q);
-      await page.press('input[name="q"]', 'Enter');
-      await page.waitForFunction(() => {
-        const s = document.querySelector('[data-status]')?.textContent ?? '';
-        return !document.querySelector('search-page')?.hasAttribute('aria-busy') && s !== '' && !s.includes('正在搜索');
-      }, undefined, { timeout: 120_000 });
-      const ms = performance.now() - started;
-      await page.waitForLoadState('networkidle');
-      const urls = await page.$$eval('[data-results] li h2 a', (as) => as.map((a) => a.getAttribute('href') ?? '').map((h) => h.split('#')[0] ?? h));
-      const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-      out.set(q, { urls, bytes, requests: sizes.length, ms: Math.round(ms) });
-      await context.close();
+      try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(120_000);
+        take();
+        await page.goto(`${origin}/search/`);
+        const started = performance.now();
+        await page.fill('input[name="q"]', q);
+        await page.press('input[name="q"]', 'Enter');
+        await page.waitForFunction(() => {
+          const s = document.querySelector('[data-status]')?.textContent ?? '';
+          return !document.querySelector('search-page')?.hasAttribute('aria-busy') && s !== '' && !s.includes('正在搜索');
+        }, undefined, { timeout: 120_000 });
+        const ms = performance.now() - started;
+        // Fragments of the first page are still arriving after the status is drawn.
+        await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
+        const urls = await page.$$eval('[data-results] li h2 a', (as) => as.map((a) => a.getAttribute('href') ?? '').map((h) => h.split('#')[0] ?? h));
+        const status = (await page.textContent('[data-status]')) ?? '';
+        out.set(q, { urls, ...queryBytes(take()), ms: Math.round(ms), status });
+      } catch (e) {
+        const error = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+        console.error(`查询“${q}”（${origin}）失败：${error}`);
+        out.set(q, { urls: [], ...queryBytes(take()), ms: 0, status: '', error });
+      } finally {
+        await context.close();
+      }
     }
   } finally {
     await browser.close();
@@ -155,29 +254,42 @@ async function searchPage(origin: string, queries: readonly string[]): Promise<M
 }
 
 function markdown(r: FederatedResults): string {
+  const step = (x: Step | undefined) => (x ? `${x.seconds}${x.status === 'ok' ? '' : `（${x.status === 'timeout' ? '超时' : '失败'}）`}` : '—');
+  const peak = (x: Step | undefined) => (x?.status === 'ok' ? gb(stepPeak(x)) : '—');
   const rows = [
     '| 站点 | 案例 | 构建（秒） | 构建峰值内存 | 索引（秒） | 索引峰值内存 |',
     '|---|---:|---:|---:|---:|---:|',
-    ...[...r.members, ...(r.single ? [r.single] : [])].map((s) => `| ${s.name} | ${s.cases.toLocaleString('en')} | ${s.build.seconds} | ${gb(stepPeak(s.build))} | ${s.index.seconds} | ${gb(stepPeak(s.index))} |`),
+    ...[...r.members, ...(r.single ? [r.single] : [])].map((s) => `| ${s.name} | ${s.cases.toLocaleString('en')} | ${step(s.build)} | ${peak(s.build)} | ${step(s.index)} | ${peak(s.index)} |`),
   ];
+  const failures = [...r.members, ...(r.single ? [r.single] : [])].filter((s) => s.failure);
+  const narrative = (n: number | undefined) => (n ? kb(n) : '0');
   const q = [
-    '| 查询 | 门户下载 | 门户请求数 | 门户用时 | 单一索引下载 | 单一索引用时 | 前十重合 | 门户 / 单一前十条数 |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...r.queries.map((x) => `| ${x.query} | ${kb(x.portalBytes)} | ${x.portalRequests} | ${x.portalMs} ms | ${x.single ? `${kb(x.single.bytes)} | ${x.single.ms} ms | ${Math.round(x.single.overlapAt10 * 100)}% | ${x.portalTop} / ${x.single.top}` : `— | — | — | ${x.portalTop} / —`} |`),
+    '| 查询 | 门户下载（其中案情索引） | 门户请求数 | 门户用时 | 门户状态栏 | 单一索引下载（其中案情索引） | 单一索引用时 | 前十重合 | 门户 / 单一前十条数 |',
+    '|---|---:|---:|---:|---|---:|---:|---:|---:|',
+    ...r.queries.map((x) => {
+      const name = `${x.query}${x.detail ? '（细节）' : ''}`;
+      if (x.error) return `| ${name} | 未测得：${x.error.replaceAll('|', '／')} | — | — | — | — | — | — | — |`;
+      const single = x.single ? `${kb(x.single.bytes)}（${narrative(x.single.narrativeBytes)}） | ${x.single.ms} ms | ${Math.round(x.single.overlapAt10 * 100)}% | ${x.portalTop} / ${x.single.top}` : `— | — | — | ${x.portalTop} / —`;
+      return `| ${name} | ${kb(x.portalBytes)}（${narrative(x.portalNarrativeBytes)}） | ${x.portalRequests} | ${x.portalMs} ms | ${(x.portalStatus ?? '').replaceAll('|', '／')} | ${single} |`;
+    }),
   ];
-  const mean = r.queries.reduce((a, x) => a + (x.single?.overlapAt10 ?? 0), 0) / Math.max(1, r.queries.length);
-  const slowest = Math.max(...r.members.map((m) => m.build.seconds + m.index.seconds));
+  const compared = r.queries.filter((x) => x.single);
+  const mean = compared.reduce((a, x) => a + (x.single?.overlapAt10 ?? 0), 0) / Math.max(1, compared.length);
+  const built = r.members.filter((m) => !m.failure && m.index);
+  const slowest = Math.max(0, ...built.map((m) => m.build.seconds + (m.index?.seconds ?? 0)));
   return `# 联网检索基准（议题 20）
 
-由 \`npm run bench:federated\` 生成，${r.date.slice(0, 10)}：${r.sites} 个成员站点 × 每站 ${r.casesPerSite.toLocaleString('en')} 个案例，依次构建（十台机器可同时构建，每台的代价即下表一行），第一个成员站点同时是门户，其搜索页联网检索其他成员；${r.single ? `另建一个包含全部 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例的单一站点作对照。` : ''}机器：${r.machine.cpus} 核，内存 ${gb(r.machine.totalMemoryBytes)}，开始时负载 ${r.machine.loadAverageAtStart}，结束时 ${r.machine.loadAverageAtEnd}（负载高于核数时，其他任务同时占用机器，用时偏长）。
-
+由 \`npm run bench:federated\` 生成，${r.date.slice(0, 10)}：${r.sites} 个成员站点 × 每站 ${r.casesPerSite.toLocaleString('en')} 个案例，依次构建（十台机器可同时构建，每台的代价即下表一行），第一个成员站点同时是门户，其搜索页联网检索其他成员；${r.single ? `另建一个包含全部 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例的单一站点作对照。` : ''}机器：${r.machine.cpus} 核，内存 ${gb(r.machine.totalMemoryBytes)}，开始时负载 ${r.machine.loadAverageAtStart}，结束时 ${r.machine.loadAverageAtEnd}（负载高于核数时，其他任务同时占用机器，用时偏长）。${r.minutes !== undefined ? `全程 ${r.minutes} 分钟${r.estimatedMinutes ? `（开始时按已提交的单站结果估计约 ${r.estimatedMinutes} 分钟）` : ''}。` : ''}
+${failures.length > 0 ? `\n**有站点没有建成，门户的搜索不含它们**：${failures.map((f) => `${f.name}：${f.failure}`).join('；')}。\n` : ''}
 ## 每个站点的构建
 
 ${rows.join('\n')}
 
 各成员并行构建时，全网更新一次的用时约为最慢的一站：${round(slowest, 1)} 秒。
 
-## 门户的搜索（无头 Chromium，每个查询都是空缓存的首次访问，下载量含所有来源的页面、脚本和索引）
+## 门户的搜索（无头 Chromium，每个查询都是空缓存的首次访问）
+
+下载量是各来源服务器发出的应答正文之和（压缩后的字节数，含搜索页本身、搜索脚本和 Pagefind 的 worker 加载的文件；重复请求得到 304 时不计字节），括号内是其中案情全文索引（\`pagefind-narrative*\`）的部分。“细节”查询的词只写在合成案例的案情叙述里：合计的主索引结果不足 50 个时，门户和单一站点一样也查各站的案情索引。状态栏照录读者看到的一句，成员站点超时或出错时它会点名。
 
 ${q.join('\n')}
 
@@ -195,12 +307,17 @@ async function main(): Promise<void> {
   const perSite = value('--cases', 10_000);
   const timeoutMs = value('--timeout-minutes', 30) * 60_000;
   const keep = args.includes('--keep');
-  if (!(sites >= 2 && perSite >= 1)) throw new Error('用法：npm run bench:federated -- --sites 3 --cases 1000（至少 2 个站点）');
+  if (!(sites >= 2 && perSite >= 1 && timeoutMs > 0)) throw new Error('用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--keep]（至少 2 个站点）');
+  const started = performance.now();
   const loadAverageAtStart = round(os.loadavg()[0] ?? 0);
+  const reference = referenceRun();
+  const estimatedMinutes = reference ? estimateMinutes(sites, perSite, reference) : undefined;
   const work = mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
   console.log(`联网检索基准：${sites} 个站点 × ${perSite} 个案例，工作目录 ${work}，当前负载 ${loadAverageAtStart}`);
+  if (estimatedMinutes) console.log(`按 tests/bench/results.json 中 ${reference?.cases} 个案例的构建 + 索引用时（${reference?.seconds} 秒）估计：空闲机器上约 ${estimatedMinutes} 分钟；每一步最长 ${timeoutMs / 60_000} 分钟，超时的站点记为失败，其余照常进行。`);
   const servers: Server[] = [];
   let finished = false;
+  let failed = false;
   try {
     const corpus = generateCorpus({ cases: sites * perSite, dir: join(work, 'corpus') }).dir;
     const caseFiles = readdirSync(join(corpus, 'cases')).sort();
@@ -209,20 +326,24 @@ async function main(): Promise<void> {
     if (courseFiles.length < sites) throw new Error(`语料只有 ${courseFiles.length} 个培训模块，不够分给 ${sites} 个站点：请增加每站案例数`);
     const ports = await Promise.all(Array.from({ length: sites }, () => freePort()));
     const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
+    const siteName = (i: number) => (i === 0 ? '门户（成员站点1）' : `成员站点${i + 1}`);
     const members: SiteBuild[] = [];
-    // Members 2…N first: the portal (member 1) reads their exports when it is built.
+    // Members 2…N first: the portal (member 1) reads their exports when it is built, and lists
+    // only those that were built.
     for (let i = sites - 1; i >= 0; i--) {
       const dir = join(work, `site-${i + 1}`);
       mkdirSync(dir);
       memberContent(corpus, dir, { cases: caseFiles.slice(i * perSite, (i + 1) * perSite), courses: dealt(courseFiles, i, sites), culture: dealt(cultureFiles, i, sites) });
-      const list = i === 0 ? Array.from({ length: sites - 1 }, (_, k) => ({ id: `site-${k + 2}`, name: `成员站点${k + 2}`, level: '市', url: `${origin(k + 1)}/` })) : [];
-      writeFileSync(join(dir, 'content/network/sites.yaml'), stringify({ self: { id: `site-${i + 1}`, name: i === 0 ? '门户（成员站点1）' : `成员站点${i + 1}`, level: i === 0 ? '省' : '市' }, members: list }));
+      const ready = i === 0 ? members.map((m, k) => ({ m, k: sites - members.length + k })).filter(({ m }) => !m.failure) : [];
+      const list = ready.map(({ k }) => ({ id: `site-${k + 1}`, name: siteName(k), level: '市', url: `${origin(k)}/` }));
+      writeFileSync(join(dir, 'content/network/sites.yaml'), stringify({ self: { id: `site-${i + 1}`, name: siteName(i), level: i === 0 ? '省' : '市' }, members: list }));
       if (i === 0) {
         mkdirSync(join(dir, 'content/network/exports'), { recursive: true });
-        for (let k = 2; k <= sites; k++) cpSync(join(work, `site-${k}`, 'dist/network/export.json'), join(dir, `content/network/exports/site-${k}.json`));
+        for (const { k } of ready) cpSync(join(work, `site-${k + 1}`, 'dist/network/export.json'), join(dir, `content/network/exports/site-${k + 1}.json`));
       }
-      members.unshift(await buildSite(i === 0 ? '门户（成员站点1）' : `成员站点${i + 1}`, dir, perSite, timeoutMs));
+      members.unshift(await buildSite(siteName(i), dir, perSite, timeoutMs));
     }
+    failed = members.some((m) => m.failure);
     const singleDir = join(work, 'single');
     let single: SiteBuild | undefined;
     if (sites * perSite <= SINGLE_LIMIT) {
@@ -231,30 +352,53 @@ async function main(): Promise<void> {
       // The single site holds every member's modules as they are there (case references narrowed alike).
       for (let k = 1; k <= sites; k++) cpSync(join(work, `site-${k}`, 'content/courses'), join(singleDir, 'content/courses'), { recursive: true });
       single = await buildSite('单一站点（对照）', singleDir, sites * perSite, timeoutMs);
+      if (single.failure) failed = true;
     }
 
-    for (let i = sites - 1; i >= 0; i--) {
-      const server = serveStatic(join(work, `site-${i + 1}`, 'dist'), { cors: [origin(0)] });
-      servers.push(server);
-      await listen(server, ports[i]);
-    }
-    console.log('在门户上搜索 …');
-    const portal = await searchPage(origin(0), FEDERATED_QUERIES);
-    let one: Awaited<ReturnType<typeof searchPage>> | undefined;
-    if (single) {
-      const singleServer = serveStatic(join(singleDir, 'dist'));
-      servers.push(singleServer);
-      console.log('在单一站点上搜索 …');
-      one = await searchPage(`http://127.0.0.1:${await listen(singleServer)}`, FEDERATED_QUERIES);
+    let portal = new Map<string, PageRun>();
+    let one: Map<string, PageRun> | undefined;
+    if (members[0]?.failure) {
+      console.error('门户没有建成，不测搜索。');
+    } else {
+      const counters: ServedBytes[] = [];
+      for (let i = sites - 1; i >= 0; i--) {
+        if (members[i]?.failure) continue;
+        const server = serveStatic(join(work, `site-${i + 1}`, 'dist'), { cors: [origin(0)] });
+        counters.push(countServedBytes(server));
+        servers.push(server);
+        await listen(server, ports[i]);
+      }
+      console.log('在门户上搜索 …');
+      portal = await searchPage(origin(0), FEDERATED_QUERIES, counters);
+      if (single && !single.failure) {
+        const singleServer = serveStatic(join(singleDir, 'dist'));
+        const counter = countServedBytes(singleServer);
+        servers.push(singleServer);
+        console.log('在单一站点上搜索 …');
+        one = await searchPage(`http://127.0.0.1:${await listen(singleServer)}`, FEDERATED_QUERIES, [counter]);
+      }
     }
     const queries: QueryFigures[] = FEDERATED_QUERIES.map((q) => {
-      const p = portal.get(q);
-      if (!p) throw new Error(`查询“${q}”没有测到`);
+      const p = portal.get(q) ?? { urls: [], bytes: 0, narrativeBytes: 0, requests: 0, ms: 0, status: '', error: '门户没有建成' };
       const s = one?.get(q);
-      return { query: q, portalBytes: p.bytes, portalRequests: p.requests, portalMs: p.ms, portalTop: Math.min(10, p.urls.length), ...(s ? { single: { bytes: s.bytes, ms: s.ms, overlapAt10: round(overlapAt10(s.urls, p.urls)), top: Math.min(10, s.urls.length) } } : {}) };
+      if (p.error) failed = true;
+      return {
+        query: q,
+        ...(DETAIL.has(q) ? { detail: true } : {}),
+        portalBytes: p.bytes,
+        portalNarrativeBytes: p.narrativeBytes,
+        portalRequests: p.requests,
+        portalMs: p.ms,
+        portalTop: Math.min(10, p.urls.length),
+        portalStatus: p.status,
+        ...(p.error ? { error: p.error } : {}),
+        ...(s && !s.error ? { single: { bytes: s.bytes, narrativeBytes: s.narrativeBytes, ms: s.ms, overlapAt10: round(overlapAt10(s.urls, p.urls)), top: Math.min(10, s.urls.length) } } : {}),
+      };
     });
     const results: FederatedResults = {
       date: new Date().toISOString(),
+      minutes: round((performance.now() - started) / 60_000, 1),
+      ...(estimatedMinutes ? { estimatedMinutes } : {}),
       machine: { cpus: os.cpus().length, totalMemoryBytes: os.totalmem(), loadAverageAtStart, loadAverageAtEnd: round(os.loadavg()[0] ?? 0) },
       sites,
       casesPerSite: perSite,
@@ -268,10 +412,17 @@ async function main(): Promise<void> {
     console.log(markdown(results));
     finished = true;
   } finally {
-    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await Promise.all(servers.map((s) => new Promise((r) => {
+      s.close(r);
+      s.closeAllConnections();
+    })));
     // A failed run keeps its folder: the build logs name what went wrong.
-    if (!keep && finished) rmSync(work, { recursive: true, force: true });
+    if (!keep && finished && !failed) rmSync(work, { recursive: true, force: true });
     else console.log(`工作目录保留在 ${work}`);
+  }
+  if (failed) {
+    console.error('有站点或查询失败，见上面的报告（tests/bench/federated.md）。');
+    process.exitCode = 1;
   }
 }
 
