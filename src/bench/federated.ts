@@ -121,12 +121,12 @@ export function estimateMinutes(sites: number, perSite: number, reference: { cas
   return Math.ceil((total * perCase + single + total * 0.0016 + queries * 30) / 60);
 }
 
-/** The largest committed single-site run: its build + index seconds, for estimateMinutes. */
-function referenceRun(): { cases: number; seconds: number } | undefined {
+/** The largest committed single-site run: its build + index seconds (and the load they were measured under), for estimateMinutes. */
+function referenceRun(): { cases: number; seconds: number; load: number } | undefined {
   try {
     const r = JSON.parse(readFileSync(join(REPO, 'tests/bench/results.json'), 'utf8')) as BenchResults;
     const ok = r.sizes.filter((s) => s.build.status === 'ok' && s.index?.status === 'ok').sort((a, b) => b.cases - a.cases)[0];
-    return ok?.build && ok.index ? { cases: ok.cases, seconds: ok.build.seconds + ok.index.seconds } : undefined;
+    return ok?.build && ok.index ? { cases: ok.cases, seconds: round(ok.build.seconds + ok.index.seconds, 0), load: Math.max(ok.build.loadAverage, ok.index.loadAverage) } : undefined;
   } catch {
     return undefined;
   }
@@ -314,7 +314,7 @@ async function main(): Promise<void> {
   const estimatedMinutes = reference ? estimateMinutes(sites, perSite, reference) : undefined;
   const work = mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
   console.log(`联网检索基准：${sites} 个站点 × ${perSite} 个案例，工作目录 ${work}，当前负载 ${loadAverageAtStart}`);
-  if (estimatedMinutes) console.log(`按 tests/bench/results.json 中 ${reference?.cases} 个案例的构建 + 索引用时（${reference?.seconds} 秒）估计：空闲机器上约 ${estimatedMinutes} 分钟；每一步最长 ${timeoutMs / 60_000} 分钟，超时的站点记为失败，其余照常进行。`);
+  if (reference && estimatedMinutes) console.log(`预计约 ${estimatedMinutes} 分钟（按 tests/bench/results.json 中 ${reference.cases} 个案例构建 + 索引 ${reference.seconds} 秒推算，那次测量时负载约 ${reference.load}）；每一步最长 ${timeoutMs / 60_000} 分钟，超时或失败的站点记入报告，其余照常进行。`);
   const servers: Server[] = [];
   let finished = false;
   let failed = false;

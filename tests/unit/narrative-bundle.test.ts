@@ -3,7 +3,7 @@
  * downloads as little as a reader needs: no second copy of the runtime, fragments without what the
  * result list never shows; and the project's server lets the browser reuse the runtime it already has.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,29 @@ describe('the project server lets the browser reuse what it has', () => {
       expect((await again.arrayBuffer()).byteLength).toBe(0);
       const older = await fetch(`${base}/wasm.unknown.pagefind`, { headers: { 'if-modified-since': new Date(Date.parse(modified) - 60_000).toUTCString() } });
       expect(older.status).toBe(200);
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+
+  it("answers a portal's repeat of a member's wasm with 304 and the same CORS header (issue 20)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lianjian-304-cors-'));
+    mkdirSync(join(dir, 'pagefind'));
+    writeFileSync(join(dir, 'pagefind/wasm.unknown.pagefind'), Buffer.alloc(2000, 7));
+    const portal = 'http://127.0.0.1:4400';
+    const server = serveStatic(dir, { csp: "default-src 'self'", cors: [portal] });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagefind/wasm.unknown.pagefind`;
+    try {
+      const first = await fetch(url, { headers: { origin: portal } });
+      expect(first.headers.get('access-control-allow-origin')).toBe(portal);
+      // The member's narrative bundle names the same wasm: the portal asks again.
+      const again = await fetch(url, { headers: { origin: portal, 'if-modified-since': first.headers.get('last-modified') ?? '' } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('access-control-allow-origin')).toBe(portal);
+      expect(again.headers.get('vary')).toBe(first.headers.get('vary'));
+      const other = await fetch(url, { headers: { origin: 'https://evil.example', 'if-modified-since': first.headers.get('last-modified') ?? '' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await new Promise((closed) => server.close(closed));
     }
