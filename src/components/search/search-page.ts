@@ -9,7 +9,7 @@
 import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
 import { FederatedSearch, readNetwork, unavailableNote } from './federation.ts';
 import { loadNarrative, loadPagefind, openMemberBundle, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
-import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, withKnownWords, type UnderstoodQuery } from './query.ts';
+import { hasChinese, isSectionWord, kindsOf, mergeRelaxed, sectionNote, strictQuery, suggestions, understandQuery, withKnownWords, type UnderstoodQuery } from './query.ts';
 import { rerank } from './rank.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
 import { loadVocabulary, toSimplified } from './simplify.ts';
@@ -103,8 +103,7 @@ class SearchPage extends HTMLElement {
 
   /** Strict first; per-word searches merged when no page holds every word. */
   async #find(pf: Pagefind, query: UnderstoodQuery, base: Filters): Promise<Found> {
-    const filters = query.kind && !base['kind'] ? { ...base, kind: { any: [query.kind] } } : base;
-    const options = { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
+    const options = this.#options(query, base);
     const response = await pf.search(strictQuery(query) || null, options);
     const ranked = await this.#ranked(response.results, query);
     let hits = ranked.hits;
@@ -146,7 +145,7 @@ class SearchPage extends HTMLElement {
    * match always ranks above a mention in a narrative.
    */
   async #withNarrative(found: Found, base: Filters): Promise<Found> {
-    const options = this.#narrativeOptions(found.query, base);
+    const options = this.#options(found.query, base);
     const strict = strictQuery(found.query);
     // Many results count only when they are whole matches: an unknown word (以案四说) brings dozens of
     // single-character matches from the main bundle, and its real answers are in the narratives.
@@ -232,8 +231,9 @@ class SearchPage extends HTMLElement {
     const { q } = this.#state;
     const notes: string[] = [];
     if (simplified) notes.push(`已按简体“${simplified}”搜索。`);
+    if (!this.#state.filters.kind) notes.push(sectionNote(found.query));
     if (found.query.kind && !this.#state.filters.kind) notes.push(`只显示“${found.query.kind}”类内容（来自查询中的“${found.query.dropped.find((w) => w.length > 1) ?? found.query.kind}”）。`);
-    const ignored = found.query.dropped.filter((w) => w.length > 1 && !found.query.kind);
+    const ignored = found.query.dropped.filter((w) => w.length > 1 && !found.query.kind && !isSectionWord(w));
     if (ignored.length > 0) notes.push(`已略去“${ignored.join('”“')}”等提问用语。`);
     const terms = found.query.terms.join('”“');
     // Facet counts are the main bundle's: the count stays its own, and the narrative's cases are told apart.
@@ -308,9 +308,10 @@ class SearchPage extends HTMLElement {
     more.textContent = end ? '在其余案例的案情全文中继续查找' : `显示更多（还有 ${found.hits.length - this.#shown} 个）`;
   }
 
-  /** The narrative bundle is searched with the reader's filters, the query's kind word and sort. */
-  #narrativeOptions(query: UnderstoodQuery, base: Filters) {
-    const filters = query.kind && !base['kind'] ? { ...base, kind: { any: [query.kind] } } : base;
+  /** Both bundles are searched with the reader's filters, the kinds the query names (kind or section word) and the sort. */
+  #options(query: UnderstoodQuery, base: Filters) {
+    const kinds = kindsOf(query);
+    const filters = kinds && !base['kind'] ? { ...base, kind: { any: kinds } } : base;
     return { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
   }
 
@@ -319,7 +320,7 @@ class SearchPage extends HTMLElement {
     const narrative = await loadNarrative();
     if (!narrative) return found;
     while (await narrative.widen());
-    const options = this.#narrativeOptions(found.query, pagefindFilters(this.#state));
+    const options = this.#options(found.query, pagefindFilters(this.#state));
     const listed = new Set(found.hits.map((h) => h.id));
     const more = (await narrative.pf.search(strictQuery(found.query), options)).results.filter((h) => !listed.has(h.id));
     return { ...found, hits: [...found.hits, ...more], narrative: found.narrative + more.length, narrativeShards: [narrative.searched, narrative.shards] };
