@@ -1,6 +1,6 @@
 /** The order a reader sees results in once their text is loaded (rank.ts), from queries in the graded set. */
 import { describe, expect, it } from 'vitest';
-import { rerank } from '../../src/components/search/rank.ts';
+import { afterWhole, rerank } from '../../src/components/search/rank.ts';
 import { understandQuery, withKnownWords } from '../../src/components/search/query.ts';
 
 interface Page {
@@ -59,5 +59,17 @@ describe('words the segmenter does not know', () => {
 
   it('keeps a quoted phrase whole', () => {
     expect(withKnownWords(understandQuery('"低保资金"'), ['低保']).words).toEqual([['低保资金']]);
+  });
+});
+
+describe('a query only one or two pages hold whole', () => {
+  it('「包公 不持一砚」: after the inkstone story, the page on 包拯 that holds 包公 alone, not character matches', () => {
+    const inkstone = { id: 'ink', url: '/culture/bao-zheng-inkstone/' };
+    const charMatch = { id: 'yan', url: '/culture/saying-yi-fen-qian/' };
+    const family = { id: 'family', url: '/culture/bao-zheng-family-instruction/' };
+    // Strict: one whole match, then Pagefind's single-character match; relaxed: the inkstone again and the family instruction.
+    const filled = afterWhole({ hits: [inkstone, charMatch], data: [inkstone, charMatch] }, 1, { hits: [inkstone, family], data: [inkstone, family] });
+    expect(filled.data.map((p) => p.url)).toEqual(['/culture/bao-zheng-inkstone/', '/culture/bao-zheng-family-instruction/']);
+    expect(filled.hits.map((h) => h.id)).toEqual(['ink', 'family']);
   });
 });

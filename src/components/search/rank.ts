@@ -80,3 +80,18 @@ export function rerank<H, D extends ExcerptSource & { url: string }>(hits: reado
     .map((o) => o.i);
   return { hits: [...order.map((i) => hits[i] as H), ...hits.slice(data.length)], data: order.map((i) => data[i] as D) };
 }
+
+/**
+ * The first `whole` results of a strict search (ranked, so its whole matches come first) followed by
+ * the relaxed search's results, none listed twice: 「包公 不持一砚」 finds one page holding both
+ * words, and the page on 包拯's family instruction, holding 包公 alone, comes next as a partial match
+ * instead of pages Pagefind matched on single characters.
+ */
+export function afterWhole<H extends { id: string }, D>(strict: { hits: readonly H[]; data: readonly D[] }, whole: number, relaxed: { hits: readonly H[]; data: readonly D[] }): { hits: H[]; data: D[] } {
+  const listed = new Set(strict.hits.slice(0, whole).map((h) => h.id));
+  const keep = relaxed.hits.map((h) => !listed.has(h.id));
+  return {
+    hits: [...strict.hits.slice(0, whole), ...relaxed.hits.filter((_, i) => keep[i])],
+    data: [...strict.data.slice(0, whole), ...relaxed.data.filter((_, i) => keep[i])],
+  };
+}

@@ -10,7 +10,7 @@ import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
 import { FederatedSearch, readNetwork, unavailableNote } from './federation.ts';
 import { loadNarrative, loadPagefind, openMemberBundle, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
 import { hasChinese, isSectionWord, kindsOf, mergeRelaxed, sectionNote, strictQuery, suggestions, understandQuery, withKnownWords, type UnderstoodQuery } from './query.ts';
-import { rerank } from './rank.ts';
+import { afterWhole, rerank } from './rank.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
 import { loadVocabulary, toSimplified } from './simplify.ts';
 
@@ -26,6 +26,8 @@ const RANKED = 20;
  * also searches the cases' narratives.
  */
 const THIN = 50;
+/** Fewer whole matches than this, and the rest of the first page is filled with partial matches of the query's words. */
+const FEW = 5;
 
 type Hit = PagefindResponse['results'][number];
 type Filters = ReturnType<typeof pagefindFilters>;
@@ -116,8 +118,11 @@ class SearchPage extends HTMLElement {
       first = first.filter((_, i) => keep[i]);
       whole = first.length;
     }
-    if (whole === 0) query = withKnownWords(query, await loadVocabulary());
-    if (whole > 0 || query.words.flat().length < 2) return { query, hits, response, whole, relaxed: false, first, narrative: 0 };
+    // A few whole matches leave most of the first page to Pagefind's character matches: it is filled
+    // with the relaxed search's pages instead, after the whole matches and labelled as partial.
+    const few = whole > 0 && whole < FEW && query.phrases.length === 0 && this.#state.sort !== 'year';
+    if (whole === 0 || few) query = withKnownWords(query, await loadVocabulary());
+    if ((whole > 0 && !few) || query.words.flat().length < 2) return { query, hits, response, whole, relaxed: false, first, narrative: 0 };
     const perTerm = await Promise.all(query.words.map((ws) => Promise.all(ws.map((w) => pf.search(w, options)))));
     const merged = mergeRelaxed(perTerm.map((rs) => rs.map((r) => r.results.map((h) => ({ id: h.id, score: h.score, item: h })))));
     // Pagefind answers a word it does not know with its single characters (化石 → 化, 石): a relaxed
@@ -128,6 +133,10 @@ class SearchPage extends HTMLElement {
     const words = query.words.flat();
     const held = candidates.map((_, i) => words.some((w) => holdsAll(data[i] as PagefindResultData, [w])));
     const relaxed = rerank(candidates.filter((_, i) => held[i]), data.filter((_, i) => held[i]), query, top.filter((_, i) => held[i]).map((m) => m.matched));
+    if (few) {
+      const filled = afterWhole({ hits, data: first }, whole, relaxed);
+      return { query, hits: filled.hits, response, whole, relaxed: false, first: filled.data.slice(0, PAGE), narrative: 0 };
+    }
     hits = relaxed.hits;
     first = relaxed.data.slice(0, PAGE);
     return { query, hits, response, whole: 0, relaxed: hits.length > 0, first, narrative: 0 };
