@@ -229,3 +229,21 @@ describe('a section every case or course carries (讨论题, 以案四说, 分�
     expect(sectionNote(q)).toBe('');
   });
 });
+
+describe('asking what a word means, how two differ, or what there is of a kind', () => {
+  it.each([
+    ['留置是什么意思', ['留置']],
+    ['贪污罪和受贿罪的区别', ['贪污罪', '受贿罪']],
+    ['违纪 违法 犯罪 区别', ['违纪', '违法', '犯罪']],
+  ])('「%s」 searches for the subjects, not the frame', (typed, terms) => {
+    expect(understandQuery(typed).terms).toEqual(terms);
+  });
+
+  it('「预警指标有哪些」 lists the warning indicators instead of searching for the whole sentence', () => {
+    expect(understandQuery('预警指标有哪些')).toMatchObject({ terms: [], kind: '指标' });
+  });
+
+  it('a kind word typed alone (「案例」) is still searched for as typed', () => {
+    expect(understandQuery('案例').terms).toEqual(['案例']);
+  });
+});

@@ -17,6 +17,8 @@ const FILLER = new Set([
   '所有', '全部', '一般', '常见', '典型', '具体', '主要', '最新', '近年', '近几年',
   // The reader's frame, not the subject: 「小金库怎么处理」「行贿判刑吗」「医疗领域 案例」「警示教育大会 材料」「讲课用的典故」.
   '处理', '怎么处理', '如何处理', '判刑', '也要', '干什么', '做什么', '是什么', '领域', '系统', '行业', '材料', '素材', '用', '用的',
+  // Asking what a word means or how two differ (「留置是什么意思」「贪污罪和受贿罪的区别」): the pages name the subjects, rarely the frame.
+  '意思', '什么意思', '含义', '区别', '有什么区别', '有何区别', '有哪些', '有什么',
 ])
 
 /**
@@ -215,6 +217,8 @@ export function understandQuery(raw: string, segment: Segment = icuSegment): Und
     // 「以案四说」「分层分类警示」 alone: every page of those kinds, each carries the section.
     if (terms.length === 0) return { terms: [], words: [], phrases, ...(kind ? { kind } : { kinds: within }), dropped, hints: [] };
   } else for (const w of sections) keep(w);
+  // A question about a kind and nothing else (「预警指标有哪些」) lists that kind.
+  if (terms.length === 0 && kind && dropped.some((w) => FILLER.has(w))) return { terms: [], words: [], phrases, kind, dropped, hints: [] };
   // A query of nothing but kind or filler words (「案例」) still searches for what was typed.
   if (terms.length === 0) {
     const all = dropped.length > 0 ? [text.replace(/["“”「」『』]/g, '')] : [];
