@@ -73,3 +73,11 @@ describe('a query only one or two pages hold whole', () => {
     expect(filled.hits.map((h) => h.id)).toEqual(['ink', 'family']);
   });
 });
+
+describe('a title or summary that says it in other words', () => {
+  it('「补助被村干部扣了」 ranks the case whose summary says 补贴 above a course that says 补助 only in its body', () => {
+    const course = page('/courses/micro-power/', '基层微权力', '村级事务的监督。', '补助 村干部 补助发放', '模块');
+    const kase = { ...page('/cases/passbook/', '村干部代管存折截留补贴', '村干部截留农户补贴。', '补助 村干部'), meta: { title: '村干部代管存折截留补贴', summary: '村干部截留农户补贴。', kind: '案例', titleAliases: '补助|村官|村两委干部', summaryAliases: '补助|村官|村两委干部' } };
+    expect(order('补助被村干部扣了', [course, kase])[0]).toBe('/cases/passbook/');
+  });
+});

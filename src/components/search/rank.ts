@@ -40,8 +40,9 @@ export function relevance(d: ExcerptSource, query: Query): number {
   // When the query names the article (第二十八条), its whole title counts.
   const article = d.meta['kind'] === '条款';
   const label = flat((d.meta['title'] ?? '').replace(/《[^》]*》/g, ''));
-  const title = article && cover(label, query) === 0 ? label : flat(d.meta['title']);
-  const summary = article ? '' : flat(d.meta['summary']);
+  // A title or summary that says it in other words (补贴 for 补助) counts: the indexer lists their synonyms' other forms.
+  const title = article && cover(label, query) === 0 ? label : `${flat(d.meta['title'])}|${flat(d.meta['titleAliases'])}`;
+  const summary = article ? '' : `${flat(d.meta['summary'])}|${flat(d.meta['summaryAliases'])}`;
   const content = flat(d.content);
   const text = `${flat(d.meta['title'])}${flat(d.meta['summary'])}${content}`;
   // A culture item's label (廉洁格言, 历史典故, 家风家教) opens its indexed text.
