@@ -82,7 +82,9 @@ describeBrowser('search answers what people type', () => {
 
   it('excerpts read as Chinese: no stray ". " between blocks, no invisible characters, whole words marked', async () => {
     const r = await ask('"小金库"');
-    expect(r.hrefs[0]).toBe('/cases/soe-scrap-off-book-fund/');
+    // The case and the risk point are both about 小金库 (graded 2 for 「小金库怎么处理」); either may come first.
+    expect(['/cases/soe-scrap-off-book-fund/', '/risks/off-book-funds/']).toContain(r.hrefs[0]);
+    expect(r.hrefs.slice(0, 2)).toEqual(expect.arrayContaining(['/cases/soe-scrap-off-book-fund/', '/risks/off-book-funds/']));
     const excerpts = await r.page.locator('[data-results] li p').allInnerTexts();
     for (const e of excerpts) {
       expect(e).not.toMatch(/[\u200b]|[\u4e00-\u9fff]\. /u);
