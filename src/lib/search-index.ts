@@ -83,9 +83,23 @@ export function pageForIndex(html: string, groups: readonly SynonymGroup[]): str
   const at = main.lastIndexOf('</main>');
   // Sorting by year keeps every result: a page with no year of its own sorts last instead of vanishing.
   const undated = /data-pagefind-sort="year/.test(main) ? '' : '<span data-pagefind-sort="year:0"></span>';
-  const tail = `${undated}${extra.length === 0 ? '' : `<p data-pagefind-weight="0.5">${SYNONYM_MARK}${extra.join(' ')}</p>`}`;
+  const tail = `${undated}${headAliases(main, groups)}${extra.length === 0 ? '' : `<p data-pagefind-weight="0.5">${SYNONYM_MARK}${extra.join(' ')}</p>`}`;
   const body = tail ? `${main.slice(0, at)}${tail}</main>` : main;
   return `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>${body}</body></html>`;
+}
+
+const SUMMARY = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-meta="summary"[^>]*>([\s\S]*?)<\/\1>/;
+const plain = (html: string | undefined) => (html ?? '').replace(/<[^>]+>/g, '');
+
+/**
+ * The other forms of the synonym groups a page's title and summary touch, as metadata (stored with
+ * the result, never indexed): the search page ranks 「补助被村干部扣了」's case whose summary says
+ * 补贴 as a title-and-summary match (rank.ts), as it would had the summary said 补助. Empty when
+ * neither touches a group.
+ */
+function headAliases(main: string, groups: readonly SynonymGroup[]): string {
+  const meta = (key: string, words: string[]) => (words.length === 0 ? '' : `<span data-pagefind-meta="${key}:${words.join('|')}"></span>`);
+  return `${meta('titleAliases', missingSynonyms(plain(H1.exec(main)?.[1]), groups))}${meta('summaryAliases', missingSynonyms(plain(SUMMARY.exec(main)?.[2]), groups))}`;
 }
 
 /** The elements of a case page that form its narrative record: 基本案情 … 整改措施, 以案四说, 讨论题. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecords, indexedText, missingSynonyms, narrativeForIndex, pageForIndex, shardCount, shardOf } from '../../src/lib/search-index.ts';
+import { articleRecords, indexedText, missingSynonyms, narrativeForIndex, pageForIndex, shardCount, shardOf, type SynonymGroup } from '../../src/lib/search-index.ts';
 import type { DocumentData } from '../../src/schemas/document.ts';
 
 const groups = [{ terms: ['受贿', '收受贿赂'] }, { terms: ['八项规定', '中央八项规定精神'] }, { terms: ['村干部', '村官'] }];
@@ -89,5 +89,17 @@ describe('shards', () => {
     for (const c of counts) expect(c).toBeGreaterThan(850);
     expect(shardCount(10_000, 2500)).toBe(4);
     expect(shardCount(40, 2500)).toBe(1);
+  });
+});
+
+describe('synonyms of what a title and summary say, for ranking', () => {
+  it('stores the other forms of the title’s and summary’s words as metadata, not as indexed text', () => {
+    const groups: SynonymGroup[] = [{ terms: ['补贴', '补助'] }, { terms: ['村干部', '村官'] }];
+    const html = '<main data-pagefind-body><h1>村干部截留补贴</h1><p data-pagefind-meta="summary">某村干部代管存折。</p><p>补助 村官</p></main>';
+    const out = pageForIndex(html, groups) ?? '';
+    expect(out).toContain('<span data-pagefind-meta="titleAliases:补助|村官"></span>');
+    expect(out).toContain('<span data-pagefind-meta="summaryAliases:村官"></span>');
+    // The body already holds both forms: nothing is added to the indexed text.
+    expect(out).not.toContain('〔同义〕');
   });
 });

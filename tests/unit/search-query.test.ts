@@ -1,7 +1,7 @@
 /** What people type into the search box, and what the page must search for. */
 import { describe, expect, it } from 'vitest';
 import { cleanIndexedText, holdsAll, makeExcerpt, markTerms } from '../../src/components/search/excerpt.ts';
-import { mergeRelaxed, strictQuery, suggestions, understandQuery } from '../../src/components/search/query.ts';
+import { kindsOf, mergeRelaxed, sectionNote, strictQuery, suggestions, understandQuery } from '../../src/components/search/query.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { missingSynonyms, type SynonymGroup } from '../../src/lib/search-index.ts';
@@ -203,5 +203,47 @@ describe('kind words that are not the whole story (graded set, issue 14)', () =>
   it('keeps the sort of culture item asked for as a ranking hint', () => {
     expect(understandQuery('廉洁 家风 故事')).toMatchObject({ kind: '文化', terms: ['廉洁'], hints: ['家风', '故事'] });
     expect(understandQuery('廉洁名言').hints).toEqual(['格言']);
+  });
+});
+
+describe('a section every case or course carries (讨论题, 以案四说, 分层警示)', () => {
+  it('「诫勉 案例 讨论题」 searches cases for 诫勉: the discussion questions come with every case', () => {
+    expect(understandQuery('诫勉 案例 讨论题')).toMatchObject({ terms: ['诫勉'], kind: '案例' });
+  });
+
+  it('「村级财务讨论题」 searches cases and courses for 村级财务, and the page says why', () => {
+    const q = understandQuery('村级财务讨论题');
+    expect(q).toMatchObject({ terms: ['村级财务'], kinds: ['案例', '模块'] });
+    expect(kindsOf(q)).toEqual(['案例', '模块']);
+    expect(sectionNote(q)).toBe('每个案例和培训模块都有“讨论题”栏目，以下只显示案例和培训模块。');
+  });
+
+  it('「以案四说」 or 「分层分类警示」 alone lists every case, not pages that happen to hold the characters', () => {
+    expect(understandQuery('以案四说')).toMatchObject({ terms: [], kinds: ['案例'] });
+    expect(understandQuery('分层分类警示')).toMatchObject({ terms: [], kinds: ['案例'] });
+  });
+
+  it('keeps the word as a term when the reader named a kind that has no such section (「讨论题 制度」)', () => {
+    const q = understandQuery('讨论题 制度');
+    expect(q).toMatchObject({ terms: ['讨论题'], kind: '制度' });
+    expect(sectionNote(q)).toBe('');
+  });
+});
+
+describe('asking what a word means, how two differ, or what there is of a kind', () => {
+  it.each([
+    ['留置是什么意思', ['留置']],
+    ['贪污罪和受贿罪的区别', ['贪污罪', '受贿罪']],
+    ['违纪 违法 犯罪 区别', ['违纪', '违法', '犯罪']],
+  ])('「%s」 searches for the subjects, not the frame', (typed, terms) => {
+    expect(understandQuery(typed).terms).toEqual(terms);
+  });
+
+  it('「预警指标有哪些」 lists the warning indicators instead of searching for the whole sentence', () => {
+    expect(understandQuery('预警指标有哪些')).toMatchObject({ terms: [], kind: '指标' });
+  });
+
+  it('a kind word typed alone (「案例」) is still searched for as typed', () => {
+    expect(understandQuery('案例').terms).toEqual(['案例']);
   });
 });

@@ -1,6 +1,6 @@
 /** The order a reader sees results in once their text is loaded (rank.ts), from queries in the graded set. */
 import { describe, expect, it } from 'vitest';
-import { rerank } from '../../src/components/search/rank.ts';
+import { afterWhole, rerank } from '../../src/components/search/rank.ts';
 import { understandQuery, withKnownWords } from '../../src/components/search/query.ts';
 
 interface Page {
@@ -59,5 +59,25 @@ describe('words the segmenter does not know', () => {
 
   it('keeps a quoted phrase whole', () => {
     expect(withKnownWords(understandQuery('"低保资金"'), ['低保']).words).toEqual([['低保资金']]);
+  });
+});
+
+describe('a query only one or two pages hold whole', () => {
+  it('「包公 不持一砚」: after the inkstone story, the page on 包拯 that holds 包公 alone, not character matches', () => {
+    const inkstone = { id: 'ink', url: '/culture/bao-zheng-inkstone/' };
+    const charMatch = { id: 'yan', url: '/culture/saying-yi-fen-qian/' };
+    const family = { id: 'family', url: '/culture/bao-zheng-family-instruction/' };
+    // Strict: one whole match, then Pagefind's single-character match; relaxed: the inkstone again and the family instruction.
+    const filled = afterWhole({ hits: [inkstone, charMatch], data: [inkstone, charMatch] }, 1, { hits: [inkstone, family], data: [inkstone, family] });
+    expect(filled.data.map((p) => p.url)).toEqual(['/culture/bao-zheng-inkstone/', '/culture/bao-zheng-family-instruction/']);
+    expect(filled.hits.map((h) => h.id)).toEqual(['ink', 'family']);
+  });
+});
+
+describe('a title or summary that says it in other words', () => {
+  it('「补助被村干部扣了」 ranks the case whose summary says 补贴 above a course that says 补助 only in its body', () => {
+    const course = page('/courses/micro-power/', '基层微权力', '村级事务的监督。', '补助 村干部 补助发放', '模块');
+    const kase = { ...page('/cases/passbook/', '村干部代管存折截留补贴', '村干部截留农户补贴。', '补助 村干部'), meta: { title: '村干部代管存折截留补贴', summary: '村干部截留农户补贴。', kind: '案例', titleAliases: '补助|村官|村两委干部', summaryAliases: '补助|村官|村两委干部' } };
+    expect(order('补助被村干部扣了', [course, kase])[0]).toBe('/cases/passbook/');
   });
 });

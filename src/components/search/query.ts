@@ -17,6 +17,8 @@ const FILLER = new Set([
   '所有', '全部', '一般', '常见', '典型', '具体', '主要', '最新', '近年', '近几年',
   // The reader's frame, not the subject: 「小金库怎么处理」「行贿判刑吗」「医疗领域 案例」「警示教育大会 材料」「讲课用的典故」.
   '处理', '怎么处理', '如何处理', '判刑', '也要', '干什么', '做什么', '是什么', '领域', '系统', '行业', '材料', '素材', '用', '用的',
+  // Asking what a word means or how two differ (「留置是什么意思」「贪污罪和受贿罪的区别」): the pages name the subjects, rarely the frame.
+  '意思', '什么意思', '含义', '区别', '有什么区别', '有何区别', '有哪些', '有什么',
 ])
 
 /**
@@ -44,6 +46,17 @@ const HINTS: Record<string, string> = {
   格言: '格言', 名言: '格言', 廉洁格言: '格言', 典故: '典故', 历史典故: '典故', 家风: '家风', 家训: '家风', 家教: '家风', 书画: '书画', 故事: '故事', 廉洁故事: '故事',
 };
 
+/**
+ * Section words: the name of a section every page of some kinds carries (every case and every course
+ * ends with 讨论题; every case has 以案四说 and 分层警示). The name says which kinds are meant, not
+ * what they are about, and section headings are not indexed: 「诫勉 案例 讨论题」 asks for cases on
+ * 诫勉 (their discussion questions come with them), 「以案四说」 alone for the cases themselves.
+ */
+const SECTION_WORDS: Record<string, readonly string[]> = {
+  讨论题: ['案例', '模块'], 思考题: ['案例', '模块'], 以案四说: ['案例'], 分层警示: ['案例'], 分层分类警示: ['案例'],
+};
+const SECTIONS_LONGEST_FIRST = Object.keys(SECTION_WORDS).sort((a, b) => b.length - a.length);
+
 /** Terms that begin with a kind word but name a subject: 「案例复盘会怎么组织」 asks for the course on it. */
 const NOT_KIND = ['案例复盘会', '案例复盘'];
 
@@ -59,6 +72,8 @@ export interface UnderstoodQuery {
   phrases: string[];
   /** The kind filter the query asked for (案例, 制度 …), if it named one. */
   kind?: string;
+  /** The kinds a section word implies (讨论题 → cases and courses), when no kind word was typed. */
+  kinds?: string[];
   /** Words left out of the search, so the page can say so. */
   dropped: string[];
   /** Labels of the sort of item asked for (格言, 典故 …): pages showing one rank first (rank.ts). */
@@ -143,7 +158,18 @@ export function understandQuery(raw: string, segment: Segment = icuSegment): Und
     });
     end();
   };
-  const chunks = rest.split(PUNCT).filter(Boolean);
+  // Section words are cut off a run's end (村级财务讨论题) before kind words, which they may follow (案例讨论题).
+  const sections: string[] = [];
+  const chunks = rest
+    .split(PUNCT)
+    .filter(Boolean)
+    .map((chunk) => {
+      const word = SECTIONS_LONGEST_FIRST.find((w) => chunk.endsWith(w));
+      if (!word) return chunk;
+      sections.push(word);
+      return chunk.slice(0, -word.length);
+    })
+    .filter(Boolean);
   // 「家风教育 课」「廉政风险点排查 课程」: when the kind is named at the end, a kind word that
   // starts another run is part of its subject.
   const kindAtEnd = chunks.some((c) => KIND_WORDS[c] || KINDS_LONGEST_FIRST.some((k) => k.length > 1 && c.length > k.length && c.endsWith(k)));
@@ -183,14 +209,39 @@ export function understandQuery(raw: string, segment: Segment = icuSegment): Und
     for (const w of kindWords) keep(w);
     dropped.length = 0;
   }
+  // The kinds every section word named is found on; a named kind they are not found on leaves them unused.
+  const sectionKinds = sections.length === 0 ? [] : (SECTION_WORDS[sections[0] as string] ?? []).filter((k) => sections.every((w) => SECTION_WORDS[w]?.includes(k)));
+  const within = sectionKinds.filter((k) => !kind || k === kind);
+  if (within.length > 0) {
+    dropped.push(...sections);
+    // 「以案四说」「分层分类警示」 alone: every page of those kinds, each carries the section.
+    if (terms.length === 0) return { terms: [], words: [], phrases, ...(kind ? { kind } : { kinds: within }), dropped, hints: [] };
+  } else for (const w of sections) keep(w);
+  // A question about a kind and nothing else (「预警指标有哪些」) lists that kind.
+  if (terms.length === 0 && kind && dropped.some((w) => FILLER.has(w))) return { terms: [], words: [], phrases, kind, dropped, hints: [] };
   // A query of nothing but kind or filler words (「案例」) still searches for what was typed.
   if (terms.length === 0) {
     const all = dropped.length > 0 ? [text.replace(/["“”「」『』]/g, '')] : [];
     return { terms: all, words: all.map((t) => [t]), phrases, dropped: [], hints: [] };
   }
   const words = terms.map((t) => (phrases.includes(t) ? [t] : [...new Set([t, ...segment(t).filter((w) => w.length > 1 && !FILLER.has(w))])]));
-  return { terms, words, phrases, ...(kind ? { kind } : {}), dropped, hints };
+  return { terms, words, phrases, ...(kind ? { kind } : within.length > 0 ? { kinds: within } : {}), dropped, hints };
 }
+
+export const isSectionWord = (w: string) => w in SECTION_WORDS;
+
+const KIND_NAMES: Record<string, string> = { 案例: '案例', 模块: '培训模块' };
+
+/** Why only some kinds are shown for a query with a section word and no kind word (empty otherwise). */
+export function sectionNote(q: Pick<UnderstoodQuery, 'kind' | 'kinds' | 'dropped'>): string {
+  const words = q.dropped.filter(isSectionWord);
+  if (q.kind || !q.kinds || words.length === 0) return '';
+  const kinds = q.kinds.map((k) => KIND_NAMES[k] ?? k);
+  return `每个${kinds.join('和')}都有“${words.join('”“')}”栏目，以下只显示${kinds.join('和')}。`;
+}
+
+/** The kind filter values a query asks for: its kind word's, or those its section words imply. */
+export const kindsOf = (q: Pick<UnderstoodQuery, 'kind' | 'kinds'>): string[] | undefined => (q.kind ? [q.kind] : q.kinds);
 
 /** The query string Pagefind receives: the words, space-separated (Pagefind ANDs them). */
 export const strictQuery = (q: UnderstoodQuery) => q.terms.join(' ');

@@ -40,8 +40,9 @@ export function relevance(d: ExcerptSource, query: Query): number {
   // When the query names the article (第二十八条), its whole title counts.
   const article = d.meta['kind'] === '条款';
   const label = flat((d.meta['title'] ?? '').replace(/《[^》]*》/g, ''));
-  const title = article && cover(label, query) === 0 ? label : flat(d.meta['title']);
-  const summary = article ? '' : flat(d.meta['summary']);
+  // A title or summary that says it in other words (补贴 for 补助) counts: the indexer lists their synonyms' other forms.
+  const title = article && cover(label, query) === 0 ? label : `${flat(d.meta['title'])}|${flat(d.meta['titleAliases'])}`;
+  const summary = article ? '' : `${flat(d.meta['summary'])}|${flat(d.meta['summaryAliases'])}`;
   const content = flat(d.content);
   const text = `${flat(d.meta['title'])}${flat(d.meta['summary'])}${content}`;
   // A culture item's label (廉洁格言, 历史典故, 家风家教) opens its indexed text.
@@ -79,4 +80,19 @@ export function rerank<H, D extends ExcerptSource & { url: string }>(hits: reado
     .sort((a, b) => b.score - a.score)
     .map((o) => o.i);
   return { hits: [...order.map((i) => hits[i] as H), ...hits.slice(data.length)], data: order.map((i) => data[i] as D) };
+}
+
+/**
+ * The first `whole` results of a strict search (ranked, so its whole matches come first) followed by
+ * the relaxed search's results, none listed twice: 「包公 不持一砚」 finds one page holding both
+ * words, and the page on 包拯's family instruction, holding 包公 alone, comes next as a partial match
+ * instead of pages Pagefind matched on single characters.
+ */
+export function afterWhole<H extends { id: string }, D>(strict: { hits: readonly H[]; data: readonly D[] }, whole: number, relaxed: { hits: readonly H[]; data: readonly D[] }): { hits: H[]; data: D[] } {
+  const listed = new Set(strict.hits.slice(0, whole).map((h) => h.id));
+  const keep = relaxed.hits.map((h) => !listed.has(h.id));
+  return {
+    hits: [...strict.hits.slice(0, whole), ...relaxed.hits.filter((_, i) => keep[i])],
+    data: [...strict.data.slice(0, whole), ...relaxed.data.filter((_, i) => keep[i])],
+  };
 }

@@ -9,8 +9,8 @@
 import { holdsAll, makeExcerpt, markTerms } from './excerpt.ts';
 import { FederatedSearch, readNetwork, unavailableNote } from './federation.ts';
 import { loadNarrative, loadPagefind, openMemberBundle, openMemberNarrative, type NarrativeSearch, type Pagefind, type PagefindResponse, type PagefindResultData } from './pagefind.ts';
-import { hasChinese, mergeRelaxed, strictQuery, suggestions, understandQuery, withKnownWords, type UnderstoodQuery } from './query.ts';
-import { rerank } from './rank.ts';
+import { hasChinese, isSectionWord, kindsOf, mergeRelaxed, sectionNote, strictQuery, suggestions, understandQuery, withKnownWords, type UnderstoodQuery } from './query.ts';
+import { afterWhole, rerank } from './rank.ts';
 import { bestTarget, FILTER_KEYS, FILTER_LABELS, pagefindFilters, readState, resultHref, toggleFilter, writeState, type FilterKey, type SearchState } from './search-state.ts';
 import { loadVocabulary, toSimplified } from './simplify.ts';
 
@@ -26,6 +26,8 @@ const RANKED = 20;
  * also searches the cases' narratives.
  */
 const THIN = 50;
+/** Fewer whole matches than this, and the rest of the first page is filled with partial matches of the query's words. */
+const FEW = 5;
 
 type Hit = PagefindResponse['results'][number];
 type Filters = ReturnType<typeof pagefindFilters>;
@@ -105,8 +107,7 @@ class SearchPage extends HTMLElement {
 
   /** Strict first; per-word searches merged when no page holds every word. */
   async #find(pf: Pagefind, query: UnderstoodQuery, base: Filters): Promise<Found> {
-    const filters = query.kind && !base['kind'] ? { ...base, kind: { any: [query.kind] } } : base;
-    const options = { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
+    const options = this.#options(query, base);
     const response = await pf.search(strictQuery(query) || null, options);
     const ranked = await this.#ranked(response.results, query);
     let hits = ranked.hits;
@@ -119,8 +120,11 @@ class SearchPage extends HTMLElement {
       first = first.filter((_, i) => keep[i]);
       whole = first.length;
     }
-    if (whole === 0) query = withKnownWords(query, await loadVocabulary());
-    if (whole > 0 || query.words.flat().length < 2) return { query, hits, response, whole, relaxed: false, first, narrative: 0 };
+    // A few whole matches leave most of the first page to Pagefind's character matches: it is filled
+    // with the relaxed search's pages instead, after the whole matches and labelled as partial.
+    const few = whole > 0 && whole < FEW && query.phrases.length === 0 && this.#state.sort !== 'year';
+    if (whole === 0 || few) query = withKnownWords(query, await loadVocabulary());
+    if ((whole > 0 && !few) || query.words.flat().length < 2) return { query, hits, response, whole, relaxed: false, first, narrative: 0 };
     const perTerm = await Promise.all(query.words.map((ws) => Promise.all(ws.map((w) => pf.search(w, options)))));
     const merged = mergeRelaxed(perTerm.map((rs) => rs.map((r) => r.results.map((h) => ({ id: h.id, score: h.score, item: h })))));
     // Pagefind answers a word it does not know with its single characters (化石 → 化, 石): a relaxed
@@ -131,6 +135,10 @@ class SearchPage extends HTMLElement {
     const words = query.words.flat();
     const held = candidates.map((_, i) => words.some((w) => holdsAll(data[i] as PagefindResultData, [w])));
     const relaxed = rerank(candidates.filter((_, i) => held[i]), data.filter((_, i) => held[i]), query, top.filter((_, i) => held[i]).map((m) => m.matched));
+    if (few) {
+      const filled = afterWhole({ hits, data: first }, whole, relaxed);
+      return { query, hits: filled.hits, response, whole, relaxed: false, first: filled.data.slice(0, PAGE), narrative: 0 };
+    }
     hits = relaxed.hits;
     first = relaxed.data.slice(0, PAGE);
     return { query, hits, response, whole: 0, relaxed: hits.length > 0, first, narrative: 0 };
@@ -148,7 +156,7 @@ class SearchPage extends HTMLElement {
    * match always ranks above a mention in a narrative.
    */
   async #withNarrative(found: Found, base: Filters): Promise<Found> {
-    const options = this.#narrativeOptions(found.query, base);
+    const options = this.#options(found.query, base);
     const strict = strictQuery(found.query);
     // Many results count only when they are whole matches: an unknown word (以案四说) brings dozens of
     // single-character matches from the main bundle, and its real answers are in the narratives.
@@ -232,8 +240,9 @@ class SearchPage extends HTMLElement {
     const { q } = this.#state;
     const notes: string[] = [];
     if (simplified) notes.push(`已按简体“${simplified}”搜索。`);
+    if (!this.#state.filters.kind) notes.push(sectionNote(found.query));
     if (found.query.kind && !this.#state.filters.kind) notes.push(`只显示“${found.query.kind}”类内容（来自查询中的“${found.query.dropped.find((w) => w.length > 1) ?? found.query.kind}”）。`);
-    const ignored = found.query.dropped.filter((w) => w.length > 1 && !found.query.kind);
+    const ignored = found.query.dropped.filter((w) => w.length > 1 && !found.query.kind && !isSectionWord(w));
     if (ignored.length > 0) notes.push(`已略去“${ignored.join('”“')}”等提问用语。`);
     const terms = found.query.terms.join('”“');
     // Facet counts are the main bundle's: the count stays its own, and the narrative's cases are told apart.
@@ -321,9 +330,10 @@ class SearchPage extends HTMLElement {
     more.textContent = end ? '在其余案例的案情全文中继续查找' : `显示更多（还有 ${found.hits.length - this.#shown} 个）`;
   }
 
-  /** The narrative bundle is searched with the reader's filters, the query's kind word and sort. */
-  #narrativeOptions(query: UnderstoodQuery, base: Filters) {
-    const filters = query.kind && !base['kind'] ? { ...base, kind: { any: [query.kind] } } : base;
+  /** Both bundles are searched with the reader's filters, the kinds the query names (kind or section word) and the sort. */
+  #options(query: UnderstoodQuery, base: Filters) {
+    const kinds = kindsOf(query);
+    const filters = kinds && !base['kind'] ? { ...base, kind: { any: kinds } } : base;
     return { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
   }
 
@@ -332,7 +342,7 @@ class SearchPage extends HTMLElement {
     const narrative = await this.#narrative();
     if (!narrative) return found;
     while (await narrative.widen());
-    const options = this.#narrativeOptions(found.query, pagefindFilters(this.#state));
+    const options = this.#options(found.query, pagefindFilters(this.#state));
     const listed = new Set(found.hits.map((h) => h.id));
     const more = (await narrative.search(strictQuery(found.query), options)).results.filter((h) => !listed.has(h.id));
     return { ...found, hits: [...found.hits, ...more], narrative: found.narrative + more.length, narrativeShards: [narrative.searched, narrative.shards] };
