@@ -7,7 +7,6 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import outputSweep from './src/integrations/output-sweep.ts';
-import cspPrune from './src/integrations/csp-prune.ts';
 import { markdownSafety } from './src/lib/markdown-safety.ts';
 import { memberOrigins, networkDirectives } from './src/lib/federation.ts';
 import { readNetwork } from './src/lib/federation-files.ts';
@@ -31,8 +30,6 @@ export default defineConfig({
     mdx(),
     // Pages a search engine has no use for stay out; the internal edition is never crawled.
     sitemap({ filter: (page) => edition === 'public' && !/\/(search|builder|study|404)\/?$/.test(new URL(page).pathname) }),
-    // Each page's CSP <meta> keeps only the hashes of its own inline code (Astro lists the whole site's).
-    cspPrune(),
     // Last, so it sees every file the others wrote: no asset of an unpublished entry ships.
     outputSweep(),
   ],

@@ -12,14 +12,16 @@ const META = /(<meta http-equiv="content-security-policy" content=")([^"]+)(")/;
 const INLINE = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi;
 const HASH = /^'sha(?:256|384|512)-[A-Za-z0-9+/=]+'$/;
 
-/** The CSP hash sources of a page's own inline scripts and styles, in every algorithm Astro may use. */
-export function inlineHashes(html: string): Set<string> {
+type Algorithm = 'sha256' | 'sha384' | 'sha512';
+
+/** The CSP hash sources of a page's own inline scripts and styles, in the given algorithms (Astro's is SHA-256 unless configured). */
+export function inlineHashes(html: string, algorithms: readonly Algorithm[] = ['sha256']): Set<string> {
   const out = new Set<string>();
   for (const m of html.matchAll(INLINE)) {
     const [, , attrs = '', body = ''] = m;
     // An external script is allowed by 'self' and needs no hash.
     if (/\bsrc=/.test(attrs)) continue;
-    for (const alg of ['sha256', 'sha384', 'sha512'] as const) out.add(`'${alg}-${createHash(alg).update(body, 'utf8').digest('base64')}'`);
+    for (const alg of algorithms) out.add(`'${alg}-${createHash(alg).update(body, 'utf8').digest('base64')}'`);
   }
   return out;
 }
@@ -32,7 +34,9 @@ export function inlineHashes(html: string): Set<string> {
 export function pruneCspHashes(html: string): string {
   const m = META.exec(html);
   if (!m?.[2]) return html;
-  const own = inlineHashes(html);
+  const algorithms = [...new Set([...m[2].matchAll(/'(sha256|sha384|sha512)-/g)].map((a) => a[1] as Algorithm))];
+  if (algorithms.length === 0) return html;
+  const own = inlineHashes(html, algorithms);
   const content = m[2]
     .split(';')
     .map((part) => {
