@@ -3,6 +3,12 @@
  * (plan.ts) and, between visits, in localStorage under STORAGE_KEY. Cases outside the catalog are
  * found with the site search and described from their own pages. The slide and Word writers are
  * imported only when a download is asked for, each into its own chunk.
+ *
+ * Start-up reads nothing over the network: names, minutes and credit hours come from the picker the
+ * page already lists (pageCatalog), so the builder appears in the script's first task. The full
+ * catalogue (/builder/catalog.json, ~160 KB with every module's outcomes, readings and quiz) is only
+ * for the printable plan, the Markdown file and the courseware: it is fetched when the browser is
+ * idle, or at once when one of those is asked for.
  */
 import type { Catalog, CatalogCase, CoursewareCase, CoursewareData } from './catalog.ts';
 import { catalogLookup, itemName, planDocument, toMarkdown } from './plan-document.ts';
@@ -11,16 +17,20 @@ import { renderPlanList, renderPrintView, renderSignIn } from './builder-view.ts
 import { loadPagefind } from '../search/pagefind.ts';
 
 class CourseBuilder extends HTMLElement {
+  /** What the page lists until the full catalogue is read; then the full catalogue. */
   #catalog: Catalog = { audiences: [], modules: [], cases: [] };
+  #full: Promise<Catalog> | undefined;
+  #fullLoaded = false;
   #extra = new Map<string, CatalogCase & Partial<CoursewareCase>>();
   #courseware: CoursewareData | undefined;
   #plan: Plan = emptyPlan();
 
   async connectedCallback(): Promise<void> {
-    this.#catalog = (await (await fetch('/builder/catalog.json')).json()) as Catalog;
+    this.#catalog = pageCatalog(this);
     const fromUrl = /[?&][itg]=/.test(location.search) ? decodePlan(location.search) : undefined;
     const saved = fromUrl ? undefined : decodePlan(localStorage.getItem(STORAGE_KEY) ?? '');
     const decoded = fromUrl ?? saved ?? { plan: emptyPlan(), notices: [] };
+    // Only a plan naming a case outside the picker waits for the network (its page says if it still exists).
     await this.#fetchUnknownCases(decoded.plan);
     const resolved = resolvePlan(decoded.plan, catalogLookup(this.#catalog, this.#extra));
     this.#plan = resolved.plan;
@@ -29,6 +39,28 @@ class CourseBuilder extends HTMLElement {
     this.#bindPickers();
     this.querySelector('[data-app]')?.removeAttribute('hidden');
     this.#update(false);
+    const later = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 50));
+    later(() => void this.#fullCatalog().catch(() => undefined));
+  }
+
+  /** The whole catalogue, fetched once; the printable plan is drawn as soon as it is here. */
+  #fullCatalog(): Promise<Catalog> {
+    if (!this.#full) {
+      this.#full = fetch('/builder/catalog.json').then(async (res) => {
+        if (!res.ok) throw new Error(`课程目录（/builder/catalog.json）读取失败：${res.status}`);
+        this.#catalog = (await res.json()) as Catalog;
+        this.#fullLoaded = true;
+        this.#renderPrint();
+        return this.#catalog;
+      });
+      // A failed read is tried again by the next print or download.
+      this.#full.catch(() => (this.#full = undefined));
+    }
+    return this.#full;
+  }
+
+  #renderPrint(): void {
+    if (this.#fullLoaded) renderPrintView(this.querySelector('[data-print-view]'), planDocument(this.#plan, this.#catalog, this.#extra));
   }
 
   /** A shared link may name cases outside the catalog: read each from its page, or report it gone. */
@@ -58,10 +90,10 @@ class CourseBuilder extends HTMLElement {
     }
     this.#bindTarget();
     this.querySelector('[data-copy]')?.addEventListener('click', () => void navigator.clipboard?.writeText(location.href).then(() => this.#notice(['链接已复制，发给同事打开即可看到同样的课程。'])));
-    this.querySelector('[data-print]')?.addEventListener('click', () => window.print());
-    this.querySelector('[data-download]')?.addEventListener('click', () => this.#save(new Blob([toMarkdown(planDocument(this.#plan, this.#catalog, this.#extra))], { type: 'text/markdown;charset=utf-8' }), 'md'));
+    this.querySelector('[data-print]')?.addEventListener('click', () => void this.#whenCatalog(() => window.print()));
+    this.querySelector('[data-download]')?.addEventListener('click', () => void this.#whenCatalog(() => this.#save(new Blob([toMarkdown(planDocument(this.#plan, this.#catalog, this.#extra))], { type: 'text/markdown;charset=utf-8' }), 'md')));
     for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-export]')) b.addEventListener('click', () => void this.#export(b));
-    this.querySelector('[data-print-signin]')?.addEventListener('click', () => this.#printSignIn());
+    this.querySelector('[data-print-signin]')?.addEventListener('click', () => void this.#whenCatalog(() => this.#printSignIn()));
     this.querySelector('[data-clear]')?.addEventListener('click', () => {
       this.#plan = emptyPlan();
       for (const key of keys) {
@@ -90,6 +122,16 @@ class CourseBuilder extends HTMLElement {
       this.#showTarget();
       this.#update(true);
     });
+  }
+
+  /** Runs what needs the full catalogue once it is here; a failed read is said, not swallowed. */
+  async #whenCatalog(fn: () => void): Promise<void> {
+    try {
+      await this.#fullCatalog();
+    } catch (e) {
+      return this.#notice([`${e instanceof Error ? e.message : String(e)}。请刷新页面后重试。`]);
+    }
+    fn();
   }
 
   #showTarget(): void {
@@ -186,10 +228,12 @@ class CourseBuilder extends HTMLElement {
     for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-add-module], button[data-add-case]')) {
       const inPlan = planned.has(b.dataset['addModule'] ? `module:${b.dataset['addModule']}` : `case:${b.dataset['addCase']}`);
       b.classList.toggle('is-added', inPlan);
-      if (!b.closest('[data-case-results]')) b.textContent = inPlan ? '已添加' : '添加';
+      const label = inPlan ? '已添加' : '添加';
+      // Rewriting an unchanged label still dirties layout: only what changed is written.
+      if (!b.closest('[data-case-results]') && b.textContent !== label) b.textContent = label;
     }
     renderPlanList(this.querySelector('[data-plan]'), this.#plan, look);
-    renderPrintView(this.querySelector('[data-print-view]'), planDocument(this.#plan, this.#catalog, this.#extra));
+    this.#renderPrint();
     for (const li of this.querySelectorAll<HTMLElement>('[data-module-audiences]')) {
       li.classList.toggle('is-other-audience', !!this.#plan.audience && !(li.dataset['moduleAudiences'] ?? '').split(' ').includes(this.#plan.audience));
     }
@@ -227,7 +271,7 @@ class CourseBuilder extends HTMLElement {
     button.disabled = true;
     say(kind === 'pptx' ? '正在生成幻灯片……' : '正在生成 Word 文件……');
     try {
-      const [{ buildCourseware, slideDeck }, data] = await Promise.all([import('./courseware.ts'), this.#coursewareData()]);
+      const [{ buildCourseware, slideDeck }, data] = await Promise.all([import('./courseware.ts'), this.#coursewareData(), this.#fullCatalog()]);
       const cw = buildCourseware(this.#plan, this.#catalog, data, this.#extra);
       if (kind === 'pptx') {
         const { pptxBlob } = await import('./pptx-export.ts');
@@ -269,6 +313,31 @@ class CourseBuilder extends HTMLElement {
     box.hidden = lines.length === 0;
     box.replaceChildren(...lines.map((l) => Object.assign(document.createElement('p'), { textContent: l })));
   }
+}
+
+/**
+ * The catalogue as far as the page lists it: each module's title, minutes and credit hours and each
+ * case's title from the picker, the audiences from their menu. Enough to resolve, list and time a plan.
+ */
+function pageCatalog(root: HTMLElement): Catalog {
+  const name = (b: HTMLElement) => b.parentElement?.querySelector('[data-name]')?.textContent?.trim() ?? '';
+  const modules = [...root.querySelectorAll<HTMLButtonElement>('button[data-add-module]')].map((b) => ({
+    id: b.dataset['addModule'] ?? '',
+    title: name(b),
+    summary: '',
+    audiences: (b.parentElement?.dataset['moduleAudiences'] ?? '').split(' ').filter(Boolean),
+    minutes: Number(b.dataset['minutes']) || 0,
+    hours: Number(b.dataset['hours']) || 0,
+    outcomes: [],
+    schedule: [],
+    readings: [],
+    questions: [],
+    quiz: [],
+    cases: [],
+  }));
+  const cases = [...root.querySelectorAll<HTMLButtonElement>('button[data-add-case]')].map((b) => ({ id: b.dataset['addCase'] ?? '', title: name(b), summary: '', questions: [] }));
+  const audiences = [...root.querySelectorAll<HTMLOptionElement>('select[name="audience"] option')].filter((o) => o.value).map((o) => ({ id: o.value, name: o.text }));
+  return { audiences, modules, cases };
 }
 
 /** A case's sections from its page: the paragraphs under each heading of the case body. */
