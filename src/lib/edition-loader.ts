@@ -6,28 +6,28 @@
  * (`npm run check`, and the build's check before this runs) still reads and validates every file.
  */
 import { relative, sep } from 'node:path';
-import { glob, type Loader } from 'astro/loaders';
+import { glob, type DataStore, type Loader } from 'astro/loaders';
 import type { CollectionName } from '../schemas/fragments.ts';
 import { collectionSpecs } from '../schemas/index.ts';
 import { listContentFiles } from './content-files.ts';
 import type { Edition } from './content-root.ts';
 import { parseMarkdown, readContentText } from './frontmatter.ts';
+import { isPublished, rememberedFrontmatter } from './publication.ts';
 
 /**
- * Whether a file is published in an edition, from its raw frontmatter. Anything unreadable or
- * unexpected counts as unpublished: the check reports the file, and nothing ships by accident.
+ * Whether a file is published in an edition, from its raw frontmatter (as the build's check read
+ * it, when it did: lib/publication.ts). Anything unreadable or unexpected counts as unpublished:
+ * the check reports the file, and nothing ships by accident.
  */
 export function publishedInEdition(path: string, edition: Edition): boolean {
-  let data: Record<string, unknown>;
+  let fields: { visibility?: unknown; draft?: unknown };
   try {
-    data = parseMarkdown(readContentText(path)).data;
+    const text = readContentText(path);
+    fields = rememberedFrontmatter(path, text) ?? parseMarkdown(text).data;
   } catch {
     return false;
   }
-  const visibility = data['visibility'] ?? 'public';
-  const draft = data['draft'] ?? false;
-  if (draft !== false) return false;
-  return visibility === 'public' || (visibility === 'internal' && edition === 'internal');
+  return isPublished(fields, edition);
 }
 
 /** The entries of one collection that an edition leaves out, as paths relative to the collection folder. */
@@ -35,6 +35,31 @@ export function hiddenEntries(root: string, collection: CollectionName, edition:
   const base = `${root}/${collectionSpecs[collection].path}`;
   const files = listContentFiles(root).entries.get(collection) ?? [];
   return files.filter((f) => !publishedInEdition(f, edition)).map((f) => relative(base, f).split(sep).join('/'));
+}
+
+/**
+ * The glob loader stores each entry's frontmatter twice: validated in `data`, and raw again in
+ * `rendered.metadata.frontmatter`, which only `render()`'s `remarkPluginFrontmatter` returns and no
+ * page reads. That copy was a quarter of the data store, which a build serialises, bundles and
+ * parses whole (src/bench/README.md, “Where the build time goes”), so it is dropped on the way in.
+ */
+function withoutRawFrontmatter(store: DataStore): DataStore {
+  return {
+    get: <T extends Record<string, unknown>>(key: string) => store.get<T>(key),
+    entries: () => store.entries(),
+    set: (entry) => {
+      if (!entry.rendered?.metadata?.frontmatter) return store.set(entry);
+      const metadata = { ...entry.rendered.metadata };
+      delete metadata.frontmatter;
+      return store.set({ ...entry, rendered: { ...entry.rendered, metadata } });
+    },
+    values: () => store.values(),
+    keys: () => store.keys(),
+    delete: (key) => store.delete(key),
+    clear: () => store.clear(),
+    has: (key) => store.has(key),
+    addModuleImport: (fileName) => store.addModuleImport(fileName),
+  };
 }
 
 const escapeGlob = (path: string) => path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
@@ -52,7 +77,7 @@ export function publishedEntries(root: string, collection: CollectionName, editi
     load: async (context) => {
       const hidden = hiddenEntries(root, collection, edition).map((f) => `!${escapeGlob(f)}`);
       // Editors write Markdown; MDX (which runs code) is kept for the project's own pages.
-      await glob({ pattern: ['**/[^_]*.md', ...hidden], base, retainBody }).load(context);
+      await glob({ pattern: ['**/[^_]*.md', ...hidden], base, retainBody }).load({ ...context, store: withoutRawFrontmatter(context.store) });
     },
   };
 }

@@ -14,6 +14,7 @@ import { listContentFiles } from './content-files.ts';
 import { networkProblems } from './federation-files.ts';
 import { EncodingError, FrontmatterError, parseMarkdown, parseYaml, readContentText } from './frontmatter.ts';
 import { bodyImageProblems, personalDataProblems, svgProblems } from './publish-checks.ts';
+import { rememberFrontmatter } from './publication.ts';
 import { buildRefIndex, checkRef, findRefs, UNREADABLE } from './references.ts';
 import { checkEntryFile, validateEntries, type ValidatableEntry } from './validate.ts';
 
@@ -159,6 +160,7 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
         unparsed.push({ collection: name, id });
         continue;
       }
+      rememberFrontmatter(full, text, parsed.data);
       const yamlLines = text.length - parsed.body.length > 0 ? text.slice(0, text.length - parsed.body.length).split('\n').length - 1 : 0;
       problems.push(...personalDataProblems({ file, text, data: parsed.data, yamlLines, id, allowed: allowedIn(parsed.data) }));
       problems.push(...bodyImageProblems(file, full, parsed.body, resolve(cwd, root)));

@@ -19,10 +19,18 @@ function walk(dir: string, prefix = ''): string[] {
   );
 }
 
-/** The output files a text file refers to. */
+/**
+ * The output files a text file refers to. Every file outside `_astro/` is reached from the start,
+ * so from such a file only an address that can lead into `_astro/` matters: one naming the folder,
+ * or one with a %-escape that might decode to it. Skipping the rest (every page's links to other
+ * pages) keeps the sweep from resolving hundreds of thousands of page links at 10,000 cases.
+ */
 function referencesOf(file: string, text: string, files: ReadonlySet<string>): string[] {
   const out: string[] = [];
+  const onlyAssets = !file.startsWith(ASSETS);
+  if (onlyAssets && !text.includes('_astro') && !text.includes('%')) return out;
   for (const m of text.matchAll(ADDRESS)) {
+    if (onlyAssets && !m[0].includes('_astro') && !m[0].includes('%')) continue;
     let address = m[0].replace(/^https?:\/\/[^/]+/, '').replace(/[?#].*$/, '');
     try {
       address = decodeURIComponent(address);

@@ -2,10 +2,11 @@
  * Which entries an edition hands to Astro at all: drafts never, internal entries only in the
  * internal edition, and a file whose frontmatter cannot be read never (the check names it).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hiddenEntries } from '../../src/lib/edition-loader.ts';
+import { loadContent } from '../../src/lib/load-content.ts';
 import { copyFixture, MINI } from '../helpers/fixture.ts';
 
 describe('entries left out before Astro sees them', () => {
@@ -33,5 +34,17 @@ describe('entries left out before Astro sees them', () => {
     writeFileSync(join(dir, 'cases/maybe-case.md'), '---\ntitle: 草稿\ndraft: "yes"\n---\n正文');
     writeFileSync(join(dir, 'cases/gbk-case.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xc4, 0xb3, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]));
     expect(hiddenEntries(dir, 'cases', 'internal')).toEqual(['broken-case.md', 'draft-case.md', 'gbk-case.md', 'maybe-case.md']);
+  });
+
+  it('decides from what the build check read, and reads again a file an editor changed after the check', () => {
+    const dir = copyFixture();
+    // The build's check runs first and records each file's frontmatter (lib/publication.ts).
+    loadContent(dir);
+    expect(hiddenEntries(dir, 'cases', 'public')).toEqual(['draft-case.md', 'internal-case.md']);
+    // Saved as internal after the check: must not be published on the strength of the old reading.
+    const file = join(dir, 'cases/public-case.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^---\n/, '---\nvisibility: internal\n'));
+    expect(hiddenEntries(dir, 'cases', 'public')).toEqual(['draft-case.md', 'internal-case.md', 'public-case.md']);
+    expect(hiddenEntries(dir, 'cases', 'internal')).toEqual(['draft-case.md']);
   });
 });
