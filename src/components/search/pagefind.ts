@@ -4,6 +4,8 @@
  * narratives are a second bundle, loaded by loadNarrative() only when a search needs it, one shard
  * at a time: a common query never downloads it.
  */
+import { bigramQuery } from '../../lib/bigrams.ts';
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -41,13 +43,14 @@ interface PagefindModule extends Pagefind {
 interface ShardManifest {
   shards: string[];
   narrative: string[];
+  narrativeWords?: 'pairs';
 }
 
 let manifest: Promise<ShardManifest> | undefined;
 const readManifest = () =>
   (manifest ??= fetch('/pagefind/lianjian-shards.json')
     .then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
-    .then((m): ShardManifest => ({ shards: m.shards ?? [], narrative: m.narrative ?? [] })));
+    .then((m): ShardManifest => ({ shards: m.shards ?? [], narrative: m.narrative ?? [], ...(m.narrativeWords ? { narrativeWords: m.narrativeWords } : {}) })));
 
 /** Pagefind's defaults are pageLength 0.75, termFrequency 1. */
 const RANKING = { pageLength: 1, termFrequency: 0.5 };
@@ -92,7 +95,8 @@ export interface NarrativeSearch {
  */
 export function loadNarrative(): Promise<NarrativeSearch | undefined> {
   narrativeLoading ??= (async () => {
-    const [first, ...rest] = (await readManifest()).narrative;
+    const { narrative: bundles, narrativeWords } = await readManifest();
+    const [first, ...rest] = bundles;
     if (!first) return undefined;
     const pf = (await loadPagefind()) as PagefindModule;
     const narrative = pf.createInstance({ basePath: first });
@@ -100,7 +104,9 @@ export function loadNarrative(): Promise<NarrativeSearch | undefined> {
     const left = [...rest];
     const shards = rest.length + 1;
     const search: NarrativeSearch = {
-      pf: narrative,
+      // A bundle of character pairs is asked in pairs (lib/bigrams.ts); its results are candidates
+      // the search page checks against the text as written (holdsAll), as it does for every narrative result.
+      pf: narrativeWords === 'pairs' ? pairedSearch(narrative) : narrative,
       shards,
       get searched() {
         return shards - left.length;
@@ -115,6 +121,18 @@ export function loadNarrative(): Promise<NarrativeSearch | undefined> {
     return search;
   })();
   return narrativeLoading;
+}
+
+/** A Pagefind instance whose queries are turned into character pairs first; filter-only searches pass as they are. */
+export function pairedSearch(pf: Pagefind): Pagefind {
+  const pairs = (q: string | null) => (q === null ? null : bigramQuery(q));
+  return {
+    options: (o) => pf.options(o),
+    mergeIndex: (url, o) => pf.mergeIndex(url, o),
+    filters: () => pf.filters(),
+    search: (q, o) => pf.search(pairs(q), o),
+    debouncedSearch: (q, o, ms) => pf.debouncedSearch(pairs(q), o, ms),
+  };
 }
 
 /**
