@@ -126,13 +126,14 @@ for (let shard = 0; shard < shards; shard++) await writeShard(join(site, shardDi
  */
 const narratives = pages.filter((path) => path.startsWith('cases/'));
 /*
- * By default the narrative is cut into overlapping character pairs here (lib/bigrams.ts) and indexed
- * as a language Pagefind neither segments nor stems: Pagefind's Chinese segmenter was nearly all of
- * the narrative shards' time and memory. LIANJIAN_NARRATIVE_WORDS=pagefind keeps Pagefind's own
- * segmentation (the earlier design, kept to measure against); the manifest tells the browser which.
+ * LIANJIAN_NARRATIVE_WORDS=pairs cuts the narrative into overlapping character pairs here
+ * (lib/bigrams.ts) and indexes it as a language Pagefind neither segments nor stems; the manifest
+ * tells the browser to ask in pairs. Measured (src/bench/README.md, "Character pairs"): Pagefind's
+ * time and memory stay about the same (its cost follows the words it indexes, not its segmenter),
+ * so Pagefind's own Chinese segmentation stays the default.
  */
-const pairs = process.env['LIANJIAN_NARRATIVE_WORDS'] !== 'pagefind';
-const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? (pairs ? 5000 : 2500)));
+const pairs = process.env['LIANJIAN_NARRATIVE_WORDS'] === 'pairs';
+const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 2500));
 let narrativePages = 0;
 /** The current shard's texts as written, by URL, for its fragments (pairs are not readable). */
 const narrativeTexts = new Map<string, string>();
