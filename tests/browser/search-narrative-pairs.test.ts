@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import { describeBrowser, useBrowser } from '../helpers/browser.ts';
 import { useReindexedSite } from '../helpers/reindexed.ts';
+import { NARRATIVE_ONLY } from '../helpers/narrative-details.ts';
 
 describeBrowser('case narratives indexed as character pairs', () => {
   const browser = useBrowser();
@@ -20,11 +21,7 @@ describeBrowser('case narratives indexed as character pairs', () => {
   }
 
   // Three characters each: found as all their pairs, then checked against the text as written.
-  it.each([
-    ['脚手架', '/cases/housing-deputy-labour-subcontract-referral/', '脚手架隐患'],
-    ['病虫害', '/cases/fake-training-reimbursement/', '病虫害防治培训'],
-    ['垃圾桶', '/cases/cashier-online-banking/', '垃圾桶更换费'],
-  ])('finds %s, told only in the narrative of %s, with the sentence that tells it in Chinese', async (q, url, told) => {
+  it.each(NARRATIVE_ONLY)('finds %s, told only in the narrative of %s, with the sentence that tells it in Chinese', async (q, url, told) => {
     const { page, errors, targets } = await search(q);
     expect(targets[0], `${q} → ${targets.join(' ')}`).toBe(url);
     const first = page.locator('[data-results] li').first();
