@@ -128,9 +128,9 @@ const narratives = pages.filter((path) => path.startsWith('cases/'));
 /*
  * LIANJIAN_NARRATIVE_WORDS=pairs cuts the narrative into overlapping character pairs here
  * (lib/bigrams.ts) and indexes it as a language Pagefind neither segments nor stems; the manifest
- * tells the browser to ask in pairs. Measured (src/bench/README.md, "Character pairs"): Pagefind's
- * time and memory stay about the same (its cost follows the words it indexes, not its segmenter),
- * so Pagefind's own Chinese segmentation stays the default.
+ * tells the browser to ask in pairs. Measured (src/bench/README.md, "Character pairs"): about half
+ * the narrative step's time at equal load, but nearly the same memory (so the same shards), and its
+ * search downloads are not yet measured at 10,000 cases: Pagefind's own segmentation stays the default.
  */
 const pairs = process.env['LIANJIAN_NARRATIVE_WORDS'] === 'pairs';
 const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 2500));
