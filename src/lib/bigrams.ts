@@ -1,8 +1,7 @@
 /**
- * The narrative bundle's words when indexed with LIANJIAN_NARRATIVE_WORDS=pairs: text cut into
- * overlapping character pairs before Pagefind sees it, so Pagefind runs no Chinese segmenter on it.
- * (Measured in src/bench/README.md: about half the time, nearly the same memory; Pagefind's own
- * segmentation stays the default until the downloads are measured.) Every Chinese run 并处罚金 becomes the pairs 并处 处罚 罚金, so any
+ * The narrative bundle's words: text cut into overlapping character pairs before Pagefind sees it,
+ * so Pagefind runs no Chinese segmenter on it (measured in src/bench/README.md: about half the
+ * indexing time, nearly the same memory and downloads). Every Chinese run 并处罚金 becomes the pairs 并处 处罚 罚金, so any
  * word of two characters inside it is a word of the index (罚金 inside 并处罚金), and a longer word
  * is found as all its pairs (容积率 = 容积 + 积率, Pagefind ANDs the terms).
  *
