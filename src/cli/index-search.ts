@@ -16,7 +16,8 @@ import { contentRoot, edition } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
 import { compactFragmentNames } from '../lib/pagefind-meta.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
-import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeForIndex, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, sharedWasmEntry, slimNarrativeFragment, wasmName, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
+import { bigramText } from '../lib/bigrams.ts';
+import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeRecord, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, sharedWasmEntry, slimNarrativeFragment, wasmName, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 import { urls } from '../lib/urls.ts';
 
@@ -74,8 +75,9 @@ const pack = (data: string | Uint8Array) => gzipSync(Buffer.concat([Buffer.from(
  * peak); then fragments are renamed to short sequential names (pagefind-meta.ts), which shrinks
  * the metadata every search downloads first, and `keep` changes or removes a bundle's other files.
  */
-async function writeShard(outputPath: string, records: Iterable<IndexRecord>, keep?: FileFilter): Promise<void> {
-  const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...INDEX_EXCLUDE] });
+async function writeShard(outputPath: string, records: Iterable<IndexRecord>, keep?: FileFilter, language = 'zh-cn'): Promise<void> {
+  const shardStarted = performance.now();
+  const { errors, index } = await pagefind.createIndex({ forceLanguage: language, excludeSelectors: [...INDEX_EXCLUDE] });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   for (const record of records) {
     const added = await index.addHTMLFile(record);
@@ -86,6 +88,7 @@ async function writeShard(outputPath: string, records: Iterable<IndexRecord>, ke
   // Free this shard's memory before the next one starts.
   await index.deleteIndex();
   await pagefind.close();
+  console.log(`${relative(site, outputPath)}：Pagefind 用时 ${((performance.now() - shardStarted) / 1000).toFixed(1)} 秒`);
   for (const name of readdirSync(outputPath)) {
     const hash = /^pagefind\.[^_]+_([0-9a-f]+)\.pf_meta$/.exec(name)?.[1];
     if (!hash) continue;
@@ -122,15 +125,27 @@ for (let shard = 0; shard < shards; shard++) await writeShard(join(site, shardDi
  * so a common query downloads nothing from it.
  */
 const narratives = pages.filter((path) => path.startsWith('cases/'));
+/*
+ * The narrative is cut into overlapping character pairs here (lib/bigrams.ts) and indexed as a
+ * language Pagefind neither segments nor stems; the manifest tells the browser to ask in pairs.
+ * Measured (src/bench/README.md, "Character pairs"): the narrative shards index in about half the
+ * time, with the same answers and downloads; memory hardly changes, so shards stay at 2,500.
+ * LIANJIAN_NARRATIVE_WORDS=pagefind keeps Pagefind's own Chinese segmentation (the earlier design).
+ */
+const pairs = process.env['LIANJIAN_NARRATIVE_WORDS'] !== 'pagefind';
 const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 2500));
 let narrativePages = 0;
+/** The current shard's texts as written, by URL, for its fragments (pairs are not readable). */
+const narrativeTexts = new Map<string, string>();
 function* narrativeRecords(shard: number): Generator<IndexRecord> {
+  narrativeTexts.clear();
   for (const path of narratives) {
     if (shardOf(path, narrativeShards) !== shard) continue;
-    const content = narrativeForIndex(readFileSync(join(site, path), 'utf8'));
-    if (!content) continue;
+    const record = narrativeRecord(readFileSync(join(site, path), 'utf8'), pairs ? bigramText : undefined);
+    if (!record) continue;
     narrativePages++;
-    yield { sourcePath: path, content };
+    if (pairs) narrativeTexts.set(`/${path.replace(/index\.html$/, '')}`, record.text);
+    yield { sourcePath: path, content: record.content };
   }
 }
 /*
@@ -142,14 +157,16 @@ const mainWasm = wasmName(readFileSync(join(site, shardDir(0), 'pagefind-entry.j
 const keepNarrative: FileFilter = (path, content) => {
   if (/^wasm\.|^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./.test(path)) return undefined;
   if (path === 'pagefind-entry.json') return Buffer.from(sharedWasmEntry(Buffer.from(content).toString('utf8'), shardDir(0), mainWasm));
-  if (path.endsWith('.pf_fragment')) return pack(slimNarrativeFragment(unpack(content)));
+  if (path.endsWith('.pf_fragment')) return pack(slimNarrativeFragment(unpack(content), pairs ? (url) => narrativeTexts.get(url) : undefined));
   return content;
 };
-for (let shard = 0; shard < narrativeShards; shard++) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard), keepNarrative);
+// "zxx" (no linguistic content): a language code Pagefind has no segmenter or stemmer for.
+for (let shard = 0; shard < narrativeShards; shard++) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard), keepNarrative, pairs ? 'zxx' : 'zh-cn');
 
 const manifest: ShardManifest = {
   shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`),
   narrative: Array.from({ length: narrativeShards }, (_, i) => `/${narrativeDir(i)}/`),
+  ...(pairs ? { narrativeWords: 'pairs' as const } : {}),
 };
 writeFileSync(join(site, SHARD_MANIFEST), JSON.stringify(manifest));
 console.log(`搜索索引完成：${pages.length} 个页面、${articles.length} 个条款记录，分 ${shards} 个分片；${narrativePages} 篇案情全文，分 ${narrativeShards} 个分片；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);

@@ -115,6 +115,44 @@ const SORT_YEAR = /data-pagefind-sort="year(?::(\d+))?"[^>]*>(\d*)</;
  * facet filters and sorting treat it as the case. Returns undefined for a page with no narrative.
  */
 export function narrativeForIndex(html: string): string | undefined {
+  return narrativeRecord(html)?.content;
+}
+
+/** Block elements: their text is a block of its own in the record's stored text. */
+const BLOCK = /<\/?(?:p|div|section|article|aside|header|footer|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|table|tr|td|th|figure|figcaption|br)\b[^>]*>/g;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const decode = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+
+/** An element's readable text: blocks joined as Pagefind joins them (". "), inline markup dropped. */
+export function blockText(html: string): string {
+  return decode(html.replace(BLOCK, '\n').replace(/<[^>]+>/g, ''))
+    .split(/\s*\n\s*/)
+    .map((b) => b.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('. ');
+}
+
+/** The text between tags rewritten (entities decoded first); tags, attributes and filters stay as they are. */
+const mapText = (html: string, words: (text: string) => string) => html.replace(/>([^<]+)</g, (_, t: string) => `>${words(decode(t))}<`);
+
+export interface NarrativeRecord {
+  /** The page Pagefind indexes. */
+  content: string;
+  /** The record's readable text (title and narrative), what its stored fragment shows and is checked against. */
+  text: string;
+}
+
+/**
+ * The narrative record, its words optionally rewritten for the index (`words`, e.g. bigramText from
+ * bigrams.ts): then its title is given to Pagefind as meta, and `text` keeps the words as written,
+ * for the stored fragment the search page cuts excerpts from and checks matches against.
+ */
+export function narrativeRecord(html: string, words?: (text: string) => string): NarrativeRecord | undefined {
   const main = MAIN.exec(html)?.[0];
   if (!main) return undefined;
   const parts: string[] = [];
@@ -131,14 +169,16 @@ export function narrativeForIndex(html: string): string | undefined {
   const facets = [...main.matchAll(FILTER)].map((f) => `<span data-pagefind-filter="${f[2]}">${f[3]?.replace(/<[^>]+>/g, '')}</span>`);
   const sort = SORT_YEAR.exec(main);
   const year = sort?.[1] ?? sort?.[2] ?? '0';
-  return [
+  const heading = words ? `<h1 data-pagefind-meta="title:${escape(decode(title))}">${words(decode(title))}</h1>` : `<h1>${title}</h1>`;
+  const content = [
     `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>`,
     `<main data-pagefind-body${kind ? ` data-pagefind-meta="kind:${kind}" data-pagefind-filter="kind:${kind}"` : ''}>`,
-    `<h1>${title}</h1>`,
+    heading,
     `<div data-pagefind-ignore>${facets.join('')}<span data-pagefind-sort="year:${year}"></span></div>`,
-    ...parts,
+    ...(words ? parts.map((p) => mapText(p, words)) : parts),
     '</main></body></html>',
   ].join('');
+  return { content, text: [decode(title), ...parts.map(blockText)].filter(Boolean).join('. ') };
 }
 
 export interface ArticleRecord {
@@ -195,6 +235,8 @@ export const narrativeDir = (i: number) => (i === 0 ? 'pagefind-narrative' : `pa
 export interface ShardManifest {
   shards: string[];
   narrative: string[];
+  /** "pairs": the narrative bundle holds character pairs (lib/bigrams.ts) and is queried in pairs. */
+  narrativeWords?: 'pairs';
 }
 
 /**
@@ -222,9 +264,14 @@ export function wasmName(entryJson: string): string {
  * only filter and sort, from the filter index. So the stored fragment keeps the URL, title, kind,
  * headings and the text without word breaks, and the result list downloads less.
  */
-export function slimNarrativeFragment(json: string): string {
+export function slimNarrativeFragment(json: string, textOf?: (url: string) => string | undefined): string {
   type Fragment = { url: string; content: string; word_count: number; meta: Record<string, string>; anchors?: unknown[] };
-  const slim = (f: Fragment) => ({ url: f.url, content: f.content.replace(/\u200b/g, ''), word_count: f.word_count, filters: {}, meta: f.meta, anchors: f.anchors ?? [] });
+  // A bundle indexed as character pairs stores pairs; the fragment gets the text as written instead.
+  // Its headings' anchors are then pairs too, and positions in pairs: the result list uses neither.
+  const slim = (f: Fragment) => {
+    const text = textOf?.(f.url);
+    return { url: f.url, content: text ?? f.content.replace(/\u200b/g, ''), word_count: f.word_count, filters: {}, meta: f.meta, anchors: text === undefined ? (f.anchors ?? []) : [] };
+  };
   const parsed = JSON.parse(json) as Fragment | Record<string, Fragment>;
   // Past Pagefind's maxFragments a file holds a group of fragments by hash.
   if (typeof parsed.url === 'string') return JSON.stringify(slim(parsed as Fragment));

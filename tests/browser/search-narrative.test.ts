@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeBrowser, useBrowser } from '../helpers/browser.ts';
+import { NARRATIVE_ONLY } from '../helpers/narrative-details.ts';
 
 describeBrowser('search in case narratives', () => {
   const browser = useBrowser();
@@ -30,11 +31,7 @@ describeBrowser('search in case narratives', () => {
   }
 
   // Each word is told only in the case's 违纪违法事实, nowhere in its title, summary, keywords or facets.
-  it.each([
-    ['脚手架', '/cases/housing-deputy-labour-subcontract-referral/', '脚手架隐患'],
-    ['病虫害', '/cases/fake-training-reimbursement/', '病虫害防治培训'],
-    ['垃圾桶', '/cases/cashier-online-banking/', '垃圾桶更换费'],
-  ])('finds %s, told only in the narrative of %s, with the sentence that tells it', async (q, url, told) => {
+  it.each(NARRATIVE_ONLY)('finds %s, told only in the narrative of %s, with the sentence that tells it', async (q, url, told) => {
     const { page, errors, targets } = await search(q);
     expect(targets[0], `${q} → ${targets.join(' ')}`).toBe(url);
     await expect.poll(() => page.locator('[data-results] li').first().locator('p').innerText()).toContain(told);

@@ -4,6 +4,8 @@
  * narratives are a second bundle, loaded by loadNarrative() only when a search needs it, one shard
  * at a time: a common query never downloads it.
  */
+import { bigramQuery } from '../../lib/bigrams.ts';
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -41,13 +43,14 @@ interface PagefindModule extends Pagefind {
 interface ShardManifest {
   shards: string[];
   narrative: string[];
+  narrativeWords?: 'pairs';
 }
 
 let manifest: Promise<ShardManifest> | undefined;
 const readManifest = () =>
   (manifest ??= fetch('/pagefind/lianjian-shards.json')
     .then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
-    .then((m): ShardManifest => ({ shards: m.shards ?? [], narrative: m.narrative ?? [] })));
+    .then((m): ShardManifest => ({ shards: m.shards ?? [], narrative: m.narrative ?? [], ...(m.narrativeWords ? { narrativeWords: m.narrativeWords } : {}) })));
 
 /** Pagefind's defaults are pageLength 0.75, termFrequency 1. */
 const RANKING = { pageLength: 1, termFrequency: 0.5 };
@@ -87,7 +90,7 @@ export interface NarrativeSearch {
 }
 
 /** A narrative bundle's shards as one search: the first opened as `pf`, the rest merged as it widens. */
-async function narrativeSearch(pf: Pagefind, rest: readonly string[]): Promise<NarrativeSearch> {
+async function narrativeSearch(pf: Pagefind, rest: readonly string[], words: ShardManifest['narrativeWords']): Promise<NarrativeSearch> {
   await pf.options({ excerptLength: 36, ranking: RANKING });
   const left = [...rest];
   const shards = rest.length + 1;
@@ -96,7 +99,9 @@ async function narrativeSearch(pf: Pagefind, rest: readonly string[]): Promise<N
     get searched() {
       return shards - left.length;
     },
-    search: (q, o) => pf.search(q, o),
+    // A bundle of character pairs is asked in pairs (lib/bigrams.ts); its results are candidates
+    // the search page checks against the text as written (holdsAll), as it does for every narrative result.
+    search: (q, o) => pf.search(words === 'pairs' ? bigramQuery(q) : q, o),
     async widen() {
       const next = left.shift();
       if (!next) return false;
@@ -114,10 +119,11 @@ async function narrativeSearch(pf: Pagefind, rest: readonly string[]): Promise<N
  */
 export function loadNarrative(): Promise<NarrativeSearch | undefined> {
   narrativeLoading ??= (async () => {
-    const [first, ...rest] = (await readManifest()).narrative;
+    const { narrative: bundles, narrativeWords } = await readManifest();
+    const [first, ...rest] = bundles;
     if (!first) return undefined;
     const pf = (await loadPagefind()) as PagefindModule;
-    return narrativeSearch(pf.createInstance({ basePath: first }), rest);
+    return narrativeSearch(pf.createInstance({ basePath: first }), rest, narrativeWords);
   })();
   return narrativeLoading;
 }
@@ -130,7 +136,7 @@ function memberManifest(basePath: string): Promise<ShardManifest> {
     // A member without the manifest (an older build) has one main bundle and no narrative one.
     m = fetch(new URL('lianjian-shards.json', basePath))
       .then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
-      .then((p): ShardManifest => ({ shards: Array.isArray(p.shards) ? p.shards : [], narrative: Array.isArray(p.narrative) ? p.narrative : [] }));
+      .then((p): ShardManifest => ({ shards: Array.isArray(p.shards) ? p.shards : [], narrative: Array.isArray(p.narrative) ? p.narrative : [], ...(p.narrativeWords === 'pairs' ? { narrativeWords: 'pairs' as const } : {}) }));
     memberManifests.set(basePath, m);
     // A failed fetch is not remembered: the member is left out by federation.ts, not this cache.
     m.catch(() => memberManifests.delete(basePath));
@@ -164,5 +170,6 @@ export async function openMemberBundle(basePath: string): Promise<Pagefind> {
 export async function openMemberNarrative(basePath: string): Promise<NarrativeSearch> {
   const [first, ...rest] = (await memberManifest(basePath)).narrative.map((dir) => new URL(dir, basePath).href);
   if (!first) throw new Error(`${basePath}: no narrative bundle`);
-  return narrativeSearch(await memberInstance(first), rest);
+  const { narrativeWords } = await memberManifest(basePath);
+  return narrativeSearch(await memberInstance(first), rest, narrativeWords);
 }

@@ -44,6 +44,8 @@ interface Found {
   narrative: number;
   /** Narrative shards searched, of all there are: fewer when the first ones filled the page. */
   narrativeShards?: [number, number];
+  /** The narrative bundle's hits: listed only once their text is seen to hold every word as written. */
+  fromNarrative?: ReadonlySet<Hit>;
 }
 
 class SearchPage extends HTMLElement {
@@ -189,7 +191,7 @@ class SearchPage extends HTMLElement {
     const hits = [...found.hits.filter((_, i) => !partial(i)), ...extra, ...found.hits.filter((_, i) => partial(i))];
     const first = await Promise.all(hits.slice(0, PAGE).map((h) => h.data()));
     const whole = first.filter((d) => holdsAll(d, found.query.terms)).length;
-    return { ...found, hits, first, whole, relaxed: found.relaxed && whole === 0, narrative: extra.length, narrativeShards: [narrative.searched, narrative.shards] };
+    return { ...found, hits, first, whole, relaxed: found.relaxed && whole === 0, narrative: extra.length, narrativeShards: [narrative.searched, narrative.shards], fromNarrative: new Set(extra) };
   }
 
   async #search(): Promise<void> {
@@ -316,8 +318,15 @@ class SearchPage extends HTMLElement {
     this.#shown += slice.length;
     const list = this.#part('[data-results]');
     const terms = found.query.terms;
+    const fromNarrative = found.fromNarrative;
     // Within a page of results, those holding every word come before those holding only some characters.
-    const data = loaded.map((d) => ({ d, whole: holdsAll(d, terms) })).sort((a, b) => Number(b.whole) - Number(a.whole));
+    // A narrative hit that does not hold every word as written is no result (character pairs or
+    // segments present but apart: 容积 … 积率), so it is left out rather than called partial.
+    const data = loaded
+      .map((d, i) => ({ d, whole: holdsAll(d, terms), hit: slice[i] }))
+      .map(({ d, whole, hit }) => ({ d, whole, narrative: hit !== undefined && (fromNarrative?.has(hit) ?? false) }))
+      .filter((r) => r.whole || !r.narrative)
+      .sort((a, b) => Number(b.whole) - Number(a.whole));
     for (const { d, whole } of data) {
       const target = bestTarget(d, this.#state.q);
       // An article found both on its rule's page and as its own record is listed once.
@@ -345,7 +354,7 @@ class SearchPage extends HTMLElement {
     const options = this.#options(found.query, pagefindFilters(this.#state));
     const listed = new Set(found.hits.map((h) => h.id));
     const more = (await narrative.search(strictQuery(found.query), options)).results.filter((h) => !listed.has(h.id));
-    return { ...found, hits: [...found.hits, ...more], narrative: found.narrative + more.length, narrativeShards: [narrative.searched, narrative.shards] };
+    return { ...found, hits: [...found.hits, ...more], narrative: found.narrative + more.length, narrativeShards: [narrative.searched, narrative.shards], fromNarrative: new Set([...(found.fromNarrative ?? []), ...more]) };
   }
 
   #item(d: PagefindResultData, target: { url: string; meta: Record<string, string | undefined> }, terms: readonly string[], whole: boolean): HTMLLIElement {
