@@ -7,8 +7,14 @@
  * each shard costs a search one more index chunk per word, so 10,000 cases stay in one.
  * Cases' narratives form a second bundle of their own (pagefind-narrative*), searched only when the
  * main one answers thinly: whole text searchable, common queries as small as before.
+ * Each shard is indexed by a child process of this script (`--job=main:0`, `--job=narrative:3`),
+ * the main bundle's alone, then the narrative shards LIANJIAN_INDEX_PARALLEL (default 2) at a time:
+ * one Pagefind process keeps about one core busy, so two use the machine's second core, and memory
+ * is two narrative shards' (src/bench/README.md).
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -21,7 +27,8 @@ import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeRe
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 import { urls } from '../lib/urls.ts';
 
-const site = process.argv[2] ?? 'dist';
+const job = process.argv.find((a) => a.startsWith('--job='))?.slice('--job='.length);
+const site = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dist';
 if (!existsSync(join(site, 'index.html'))) {
   console.error(`找不到已构建的站点“${site}”，请先运行 astro build。`);
   process.exit(1);
@@ -42,10 +49,15 @@ const docs = entries.filter((e) => e.collection === 'documents' && isPublished(e
 
 // Only paths are kept: each page is read again when its shard is indexed, so this script's own
 // memory stays small beside Pagefind's, however many pages there are.
+// The jobs read the parent's list rather than each reading every page again.
 const isContent = (file: string) => isContentPage(readFileSync(file, 'utf8'));
-const pages = htmlFiles(site)
-  .filter(isContent)
-  .map((file) => relative(site, file));
+const pagesFile = process.env['LIANJIAN_INDEX_PAGES'];
+const pages: string[] =
+  job && pagesFile
+    ? (JSON.parse(readFileSync(pagesFile, 'utf8')) as string[])
+    : htmlFiles(site)
+        .filter(isContent)
+        .map((file) => relative(site, file));
 // A rule's article records go to the shard of the rule's own page: every shard ranks by its own
 // word statistics, and a page must compete with its articles on the same ones (联席会议 should
 // rank the rule above its articles), while no shard is skewed by holding all articles.
@@ -56,7 +68,7 @@ const articles = docs.flatMap((d) => {
 });
 const shards = shardCount(pages.length + articles.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 11000));
 
-for (const old of readdirSync(site).filter((d) => /^pagefind(-narrative)?(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
+if (!job) for (const old of readdirSync(site).filter((d) => /^pagefind(-narrative)?(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
 
 type IndexRecord = { sourcePath: string; content: string } | { url: string; content: string };
 
@@ -70,7 +82,7 @@ const unpack = (content: Uint8Array) => Buffer.from(unpackBytes(content)).toStri
 const pack = (data: string | Uint8Array) => gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(data)]), { level: 9 });
 
 /**
- * Indexes one shard's records into its folder, one Pagefind process at a time so memory is one
+ * Indexes one shard's records into its folder, in a job process of its own so memory is one
  * shard's. Pagefind writes its files itself (holding them in this process too would add to the
  * peak); then fragments are renamed to short sequential names (pagefind-meta.ts), which shrinks
  * the metadata every search downloads first, and `keep` changes or removes a bundle's other files.
@@ -116,7 +128,6 @@ function* mainRecords(shard: number): Generator<IndexRecord> {
   for (const { record, page } of articles) if (shardOf(page, shards) === shard) yield record;
 }
 
-for (let shard = 0; shard < shards; shard++) await writeShard(join(site, shardDir(shard)), mainRecords(shard));
 
 /*
  * The narrative bundle: every case's 基本案情 … 讨论题, about two thirds of its text, in shards of
@@ -133,8 +144,8 @@ const narratives = pages.filter((path) => path.startsWith('cases/'));
  * LIANJIAN_NARRATIVE_WORDS=pagefind keeps Pagefind's own Chinese segmentation (the earlier design).
  */
 const pairs = process.env['LIANJIAN_NARRATIVE_WORDS'] !== 'pagefind';
-const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 2500));
-let narrativePages = 0;
+// 1,250 cases a shard: two Pagefind processes at a time stay near 1.3 GB each (src/bench/README.md).
+const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 1250));
 /** The current shard's texts as written, by URL, for its fragments (pairs are not readable). */
 const narrativeTexts = new Map<string, string>();
 function* narrativeRecords(shard: number): Generator<IndexRecord> {
@@ -143,25 +154,77 @@ function* narrativeRecords(shard: number): Generator<IndexRecord> {
     if (shardOf(path, narrativeShards) !== shard) continue;
     const record = narrativeRecord(readFileSync(join(site, path), 'utf8'), pairs ? bigramText : undefined);
     if (!record) continue;
-    narrativePages++;
     if (pairs) narrativeTexts.set(`/${path.replace(/index\.html$/, '')}`, record.text);
     yield { sourcePath: path, content: record.content };
   }
 }
 /*
  * The narrative bundle reuses the main bundle's runtime: its entry points at the main bundle's wasm
- * (one download, answered from the browser's cache the second time), the search UI files are not
- * needed, and its fragments keep only what the result list shows (slimNarrativeFragment).
+ * (one download, answered from the browser's cache the second time; rewritten once every job is
+ * done, below), the search UI files are not needed, and its fragments keep only what the result
+ * list shows (slimNarrativeFragment).
  */
-const mainWasm = wasmName(readFileSync(join(site, shardDir(0), 'pagefind-entry.json'), 'utf8'));
 const keepNarrative: FileFilter = (path, content) => {
   if (/^wasm\.|^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./.test(path)) return undefined;
-  if (path === 'pagefind-entry.json') return Buffer.from(sharedWasmEntry(Buffer.from(content).toString('utf8'), shardDir(0), mainWasm));
   if (path.endsWith('.pf_fragment')) return pack(slimNarrativeFragment(unpack(content), pairs ? (url) => narrativeTexts.get(url) : undefined));
   return content;
 };
-// "zxx" (no linguistic content): a language code Pagefind has no segmenter or stemmer for.
-for (let shard = 0; shard < narrativeShards; shard++) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard), keepNarrative, pairs ? 'zxx' : 'zh-cn');
+
+if (job) {
+  const [kind, n] = job.split(':');
+  const shard = Number(n);
+  if (kind === 'main' && shard < shards) await writeShard(join(site, shardDir(shard)), mainRecords(shard));
+  // "zxx" (no linguistic content): a language code Pagefind has no segmenter or stemmer for.
+  else if (kind === 'narrative' && shard < narrativeShards) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard), keepNarrative, pairs ? 'zxx' : 'zh-cn');
+  else throw new Error(`未知的索引任务“${job}”`);
+  process.exit(0);
+}
+
+/** Runs every job, `parallel` at a time; the first failure stops the others and is thrown with its output. */
+async function runJobs(jobs: readonly string[], parallel: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'lianjian-index-'));
+  const list = join(dir, 'pages.json');
+  writeFileSync(list, JSON.stringify(pages));
+  const queue = [...jobs];
+  const running = new Set<ReturnType<typeof spawn>>();
+  const one = (name: string) =>
+    new Promise<void>((done, fail) => {
+      const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, site, `--job=${name}`], {
+        env: { ...process.env, LIANJIAN_INDEX_PAGES: list },
+        stdio: ['ignore', 'inherit', 'pipe'],
+      });
+      running.add(child);
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => {
+        running.delete(child);
+        if (code === 0) done();
+        else fail(new Error(`索引任务 ${name} 失败（退出码 ${code}）：\n${stderr}`));
+      });
+    });
+  const lane = async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) await one(name);
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, lane));
+  } catch (error) {
+    queue.length = 0;
+    for (const child of running) child.kill();
+    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The main bundle's shard holds up to 11,000 whole pages (about 2.6 GB at 10,000 cases): it runs
+// alone, and the narrative shards, half that each, two at a time after it.
+await runJobs(Array.from({ length: shards }, (_, i) => `main:${i}`), 1);
+await runJobs(Array.from({ length: narrativeShards }, (_, i) => `narrative:${i}`), Number(process.env['LIANJIAN_INDEX_PARALLEL'] ?? 2));
+const mainWasm = wasmName(readFileSync(join(site, shardDir(0), 'pagefind-entry.json'), 'utf8'));
+for (let shard = 0; shard < narrativeShards; shard++) {
+  const entry = join(site, narrativeDir(shard), 'pagefind-entry.json');
+  writeFileSync(entry, sharedWasmEntry(readFileSync(entry, 'utf8'), shardDir(0), mainWasm));
+}
 
 const manifest: ShardManifest = {
   shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`),
@@ -169,4 +232,4 @@ const manifest: ShardManifest = {
   ...(pairs ? { narrativeWords: 'pairs' as const } : {}),
 };
 writeFileSync(join(site, SHARD_MANIFEST), JSON.stringify(manifest));
-console.log(`搜索索引完成：${pages.length} 个页面、${articles.length} 个条款记录，分 ${shards} 个分片；${narrativePages} 篇案情全文，分 ${narrativeShards} 个分片；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
+console.log(`搜索索引完成：${pages.length} 个页面、${articles.length} 个条款记录，分 ${shards} 个分片；${narratives.length} 篇案例的案情全文，分 ${narrativeShards} 个分片；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);

@@ -1,19 +1,17 @@
 /**
- * The narrative bundle indexed as character pairs (LIANJIAN_NARRATIVE_WORDS=pairs, lib/bigrams.ts):
+ * The narrative bundle indexed as character pairs (the default since issue 14's third round, lib/bigrams.ts):
  * a reader's query is asked in pairs, and what the page lists reads and matches as the narrative
  * is written — the same answers as with Pagefind's own segmentation.
  */
 import { expect, it } from 'vitest';
 import { describeBrowser, useBrowser } from '../helpers/browser.ts';
-import { useReindexedSite } from '../helpers/reindexed.ts';
 import { NARRATIVE_ONLY } from '../helpers/narrative-details.ts';
 
 describeBrowser('case narratives indexed as character pairs', () => {
   const browser = useBrowser();
-  const site = useReindexedSite(() => ({ LIANJIAN_NARRATIVE_WORDS: 'pairs' }));
 
   async function search(q: string) {
-    const { page, errors } = await browser.open(`${site.origin}/search/?q=${encodeURIComponent(q)}`);
+    const { page, errors } = await browser.open(`/search/?q=${encodeURIComponent(q)}`);
     await page.locator('search-page:not([aria-busy])').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('[data-status]').innerText(), { timeout: 30_000 }).toMatch(/找到|没有|结果/);
     const targets = await page.locator('[data-results] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('data-target') ?? ''));
