@@ -44,22 +44,21 @@ export function hiddenEntries(root: string, collection: CollectionName, edition:
  * parses whole (src/bench/README.md, “Where the build time goes”), so it is dropped on the way in.
  */
 function withoutRawFrontmatter(store: DataStore): DataStore {
-  return {
-    get: <T extends Record<string, unknown>>(key: string) => store.get<T>(key),
-    entries: () => store.entries(),
-    set: (entry) => {
-      if (!entry.rendered?.metadata?.frontmatter) return store.set(entry);
-      const metadata = { ...entry.rendered.metadata };
-      delete metadata.frontmatter;
-      return store.set({ ...entry, rendered: { ...entry.rendered, metadata } });
-    },
-    values: () => store.values(),
-    keys: () => store.keys(),
-    delete: (key) => store.delete(key),
-    clear: () => store.clear(),
-    has: (key) => store.has(key),
-    addModuleImport: (fileName) => store.addModuleImport(fileName),
+  const set: DataStore['set'] = (entry) => {
+    if (!entry.rendered?.metadata?.frontmatter) return store.set(entry);
+    const metadata = { ...entry.rendered.metadata };
+    delete metadata.frontmatter;
+    return store.set({ ...entry, rendered: { ...entry.rendered, metadata } });
   };
+  // A proxy rather than a list of methods: the glob loader also calls methods its public type
+  // leaves out (addAssetImports, for an entry with an image), and each must reach the real store.
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'set') return set;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 const escapeGlob = (path: string) => path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
