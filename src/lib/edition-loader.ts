@@ -12,7 +12,7 @@ import { collectionSpecs } from '../schemas/index.ts';
 import { listContentFiles } from './content-files.ts';
 import type { Edition } from './content-root.ts';
 import { parseMarkdown, readContentText } from './frontmatter.ts';
-import { isPublished, rememberedFrontmatter } from './publication.ts';
+import { publishedFromRaw, rememberedFrontmatter } from './publication.ts';
 
 /**
  * Whether a file is published in an edition, from its raw frontmatter (as the build's check read
@@ -27,7 +27,7 @@ export function publishedInEdition(path: string, edition: Edition): boolean {
   } catch {
     return false;
   }
-  return isPublished(fields, edition);
+  return publishedFromRaw(fields, edition);
 }
 
 /** The entries of one collection that an edition leaves out, as paths relative to the collection folder. */

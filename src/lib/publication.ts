@@ -21,8 +21,11 @@ const memo = ((globalThis as { [KEY]?: Map<string, Fields> })[KEY] ??= new Map<s
 
 const digestOf = (text: string) => createHash('sha1').update(text).digest('base64');
 
-/** Anything unexpected counts as unpublished: the check reports the file, and nothing ships by accident. */
-export function isPublished(data: { visibility?: unknown; draft?: unknown }, edition: Edition): boolean {
+/**
+ * publish.ts's isPublished for raw, unvalidated frontmatter: anything unexpected counts as
+ * unpublished (the check reports the file), so nothing ships by accident.
+ */
+export function publishedFromRaw(data: { visibility?: unknown; draft?: unknown }, edition: Edition): boolean {
   const visibility = data.visibility ?? 'public';
   const draft = data.draft ?? false;
   if (draft !== false) return false;

@@ -323,8 +323,10 @@ class SearchPage extends HTMLElement {
     // A narrative hit that does not hold every word as written is no result (character pairs or
     // segments present but apart: 容积 … 积率), so it is left out rather than called partial.
     const data = loaded
-      .map((d, i) => ({ d, whole: holdsAll(d, terms), hit: slice[i] }))
-      .map(({ d, whole, hit }) => ({ d, whole, narrative: hit !== undefined && (fromNarrative?.has(hit) ?? false) }))
+      .map((d, i) => {
+        const hit = slice[i];
+        return { d, whole: holdsAll(d, terms), narrative: hit !== undefined && (fromNarrative?.has(hit) ?? false) };
+      })
       .filter((r) => r.whole || !r.narrative)
       .sort((a, b) => Number(b.whole) - Number(a.whole));
     for (const { d, whole } of data) {
