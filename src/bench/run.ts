@@ -561,7 +561,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
         result.search = downloads;
         chromiumVersion = chromium;
         result.detailSearch = (await measureSearch(dist, DETAIL_QUERIES)).downloads;
-        result.searchQuality = await evaluateSearch(dist, dir);
+        result.searchQuality = await evaluateSearch(dist, content);
       } catch (err) {
         result.status = 'failed';
         result.problems.push(`搜索测量失败：${(err as Error).message}`);
