@@ -23,11 +23,20 @@ import { freePort } from '../lib/serve-site.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { generateCorpus } from './generate.ts';
 import { DETAIL_QUERIES, SEARCH_QUERIES, stepPeak, timed, type BenchResults, type Step } from './run.ts';
+import { corpusPages, judge, type QualityRow } from './search-quality.ts';
 import { countServedBytes, type ServedBytes, type ServedFile } from './served-bytes.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const OUT_JSON = join(REPO, 'tests/bench/federated.json');
-const OUT_MD = join(REPO, 'tests/bench/federated.md');
+
+/**
+ * Where a run writes: tests/bench/federated.{json,md} by default, federated-<name>.* with --name, so a
+ * comparison run at a scale one index fits (--name quality) leaves the full-scale report alone.
+ */
+export function outputFiles(name?: string): { json: string; md: string } {
+  if (name !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`--name 应是小写英文字母、数字和连字符，例如 quality，而不是“${name}”`);
+  const base = join(REPO, 'tests/bench', name ? `federated-${name}` : 'federated');
+  return { json: `${base}.json`, md: `${base}.md` };
+}
 /**
  * Typical and detail queries of the single-site benchmark, and a few more a cadre would type. The
  * detail queries (DETAIL_QUERIES) are words the generator writes only into narratives: the portal
@@ -72,7 +81,16 @@ export interface QueryFigures {
     overlapAt10: number;
     top: number;
   };
+  /** Both result lists judged by search-quality.ts's rule: a page is relevant when its source holds the word. */
+  quality?: {
+    /** Pages (by path, each counted once however many members serve it) whose source holds the word. */
+    relevant: number;
+    portal: Judged;
+    single?: Judged;
+  };
 }
+
+export type Judged = Pick<QualityRow, 'success1' | 'success5' | 'precision10'>;
 
 export interface FederatedResults {
   date: string;
@@ -83,7 +101,9 @@ export interface FederatedResults {
   sites: number;
   casesPerSite: number;
   members: SiteBuild[];
-  /** Absent past SINGLE_LIMIT cases: the one-index comparison is then left out, not attempted. */
+  /** The run's --single-limit (SINGLE_LIMIT unless raised on purpose). */
+  singleLimit?: number;
+  /** Absent past the single limit: the one-index comparison is then left out, not attempted. */
   single?: SiteBuild;
   queries: QueryFigures[];
 }
@@ -94,6 +114,43 @@ export function overlapAt10(single: readonly string[], portal: readonly string[]
   if (a.length === 0) return portal.length === 0 ? 1 : 0;
   const b = new Set(portal.slice(0, 10).map((u) => new URL(u, 'http://x').pathname));
   return a.filter((p) => b.has(p)).length / a.length;
+}
+
+/**
+ * The source text of every page each site serves, keyed by absolute URL (origin + path): each member
+ * serves its own slice of the cases, and shared pages (documents, risk points) from its own copy.
+ */
+export function pagesByUrl(sites: readonly { origin: string; pages: ReadonlyMap<string, string> }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { origin, pages } of sites) for (const [path, text] of pages) out.set(`${origin}${path}`, text);
+  return out;
+}
+
+/**
+ * A result list judged as the single-site bench judges one (judge()): each result, relative (the
+ * page's own site) or absolute (a member's), is looked up by origin and path, so a member's case is
+ * relevant only as that member serves it. `relevant` counts pages by path, once however many sites serve them.
+ */
+export function judgeResults(query: string, urls: readonly string[], origin: string, pages: ReadonlyMap<string, string>): Judged & { relevant: number } {
+  const absolute = urls.map((u) => {
+    const url = new URL(u, `${origin}/`);
+    return `${url.origin}${decodeURIComponent(url.pathname)}`;
+  });
+  const { success1, success5, precision10 } = judge(query, absolute, pages);
+  const paths = new Set<string>();
+  for (const [url, text] of pages) if (text.includes(query)) paths.add(new URL(url).pathname);
+  return { relevant: paths.size, success1, success5, precision10 };
+}
+
+/** success@1 and success@5 as shares of the queries judged, and the mean P@10. */
+export function meanQuality(rows: readonly Judged[]): { success1: number; success5: number; precision10: number; queries: number } {
+  const n = Math.max(1, rows.length);
+  return {
+    success1: rows.filter((r) => r.success1).length / n,
+    success5: rows.filter((r) => r.success5).length / n,
+    precision10: rows.reduce((a, r) => a + r.precision10, 0) / n,
+    queries: rows.length,
+  };
 }
 
 /** Narrative bundles of any site: pagefind-narrative/, pagefind-narrative-1/ … */
@@ -114,10 +171,10 @@ export function queryBytes(served: readonly ServedFile[]): { bytes: number; narr
  * single site when it is built, generating and copying the corpus (about 1.6 s per 1,000 cases), and
  * the searches (about 30 s a query on the portal, 10 s on the single site, the browser included).
  */
-export function estimateMinutes(sites: number, perSite: number, reference: { cases: number; seconds: number }, queries = FEDERATED_QUERIES.length): number {
+export function estimateMinutes(sites: number, perSite: number, reference: { cases: number; seconds: number }, queries = FEDERATED_QUERIES.length, singleLimit = SINGLE_LIMIT): number {
   const perCase = reference.seconds / reference.cases;
   const total = sites * perSite;
-  const single = total <= SINGLE_LIMIT ? total * perCase + queries * 10 : 0;
+  const single = total <= singleLimit ? total * perCase + queries * 10 : 0;
   return Math.ceil((total * perCase + single + total * 0.0016 + queries * 30) / 60);
 }
 
@@ -253,6 +310,33 @@ async function searchPage(origin: string, queries: readonly string[], counters: 
   return out;
 }
 
+const yes = (b: boolean) => (b ? '是' : '否');
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The portal's and the single index's first results judged side by side, with their means. */
+function qualitySection(r: FederatedResults): string {
+  const judged = r.queries.filter((x) => x.quality);
+  if (judged.length === 0) return '';
+  const cells = (j: Judged | undefined) => (j ? `${yes(j.success1)} | ${yes(j.success5)} | ${j.precision10.toFixed(2)}` : '— | — | —');
+  const both = judged.filter((x) => x.quality?.single);
+  const portalMean = meanQuality(both.map((x) => x.quality?.portal).filter((j): j is Judged => j !== undefined));
+  const singleMean = meanQuality(both.map((x) => x.quality?.single).filter((j): j is Judged => j !== undefined));
+  const meanCells = (m: ReturnType<typeof meanQuality>) => `${pct(m.success1)} | ${pct(m.success5)} | ${m.precision10.toFixed(2)}`;
+  const overlap = both.reduce((a, x) => a + (x.single?.overlapAt10 ?? 0), 0) / Math.max(1, both.length);
+  return `
+## 结果质量：门户与单一索引
+
+两边的结果按单站基准（\`src/bench/search-quality.ts\` 的 \`judge()\`）同一规则评判：页面的源文件含有查询词即为相关。门户的结果按来源站点和页面路径对到该站自己的内容（每个成员只发布自己那一份案例），单一站点的结果对到全部内容。“相关页面”按页面路径计数，多个站点都发布的同一页面（制度文件、风险点）只算一次。success@1、success@5 为前 1、5 名中是否有相关页面，P@10 为第一页前十条中相关页面的比例。评判只看结果列表，与机器负载无关。
+
+| 查询 | 相关页面 | 门户 success@1 | 门户 success@5 | 门户 P@10 | 单一 success@1 | 单一 success@5 | 单一 P@10 | 前十重合 |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+${judged.map((x) => `| ${x.query}${x.detail ? '（细节）' : ''} | ${x.quality?.relevant ?? '—'} | ${cells(x.quality?.portal)} | ${cells(x.quality?.single)} | ${x.single ? pct(x.single.overlapAt10) : '—'} |`).join('\n')}
+${both.length > 0 ? `| **平均（${both.length} 个查询）** | | ${meanCells(portalMean)} | ${meanCells(singleMean)} | ${pct(overlap)} |` : ''}
+
+${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所占比例，P@10 是各查询的平均值；只计两边都测得的查询。` : '没有单一站点对照，只列门户的评判。'}
+`;
+}
+
 function markdown(r: FederatedResults): string {
   const step = (x: Step | undefined) => (x ? `${x.seconds}${x.status === 'ok' ? '' : `（${x.status === 'timeout' ? '超时' : '失败'}）`}` : '—');
   const peak = (x: Step | undefined) => (x?.status === 'ok' ? gb(stepPeak(x)) : '—');
@@ -275,6 +359,7 @@ function markdown(r: FederatedResults): string {
   ];
   const compared = r.queries.filter((x) => x.single);
   const mean = compared.reduce((a, x) => a + (x.single?.overlapAt10 ?? 0), 0) / Math.max(1, compared.length);
+  const quality = qualitySection(r);
   const built = r.members.filter((m) => !m.failure && m.index);
   const slowest = Math.max(0, ...built.map((m) => m.build.seconds + (m.index?.seconds ?? 0)));
   return `# 联网检索基准（议题 20）
@@ -293,9 +378,13 @@ ${rows.join('\n')}
 
 ${q.join('\n')}
 
-${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例，超过 ${SINGLE_LIMIT.toLocaleString('en')}，没有构建单一站点对照（一台机器的预算容不下），前十重合一栏空缺。`}“前十重合”指单一索引前十条结果中，门户前十条也列出的比例（按页面路径比较）。门户把各站的结果按 Pagefind 的分数合并，而每站的分数按自己的词频统计，所以同一批页面在两边的名次不同，前十名会有出入；本基准只比较前十名，没有逐页核对两边找到的页面集合。
-`;
+${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例，超过 ${(r.singleLimit ?? SINGLE_LIMIT).toLocaleString('en')}，没有构建单一站点对照（一台机器的预算容不下），前十重合一栏空缺。`}“前十重合”指单一索引前十条结果中，门户前十条也列出的比例（按页面路径比较）。门户把各站的结果按 Pagefind 的分数合并，而每站的分数按自己的词频统计，所以同一批页面在两边的名次不同，前十名会有出入；前十重合只说两边是否列出同一批页面，结果好坏见下一节。
+${quality}`;
 }
+
+const USAGE = '用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--single-limit 20000] [--name quality] [--keep]';
+/** The single site's results are relative links; judged as if served from here (any origin would do). */
+const SINGLE_ORIGIN = 'http://single.invalid';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -306,12 +395,15 @@ async function main(): Promise<void> {
   const sites = value('--sites', 10);
   const perSite = value('--cases', 10_000);
   const timeoutMs = value('--timeout-minutes', 30) * 60_000;
+  const singleLimit = value('--single-limit', SINGLE_LIMIT);
   const keep = args.includes('--keep');
-  if (!(sites >= 2 && perSite >= 1 && timeoutMs > 0)) throw new Error('用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--keep]（至少 2 个站点）');
+  const nameAt = args.indexOf('--name');
+  const out = outputFiles(nameAt >= 0 ? (args[nameAt + 1] ?? '') : undefined);
+  if (!(sites >= 2 && perSite >= 1 && timeoutMs > 0 && singleLimit >= 0)) throw new Error(`${USAGE}（至少 2 个站点）`);
   const started = performance.now();
   const loadAverageAtStart = round(os.loadavg()[0] ?? 0);
   const reference = referenceRun();
-  const estimatedMinutes = reference ? estimateMinutes(sites, perSite, reference) : undefined;
+  const estimatedMinutes = reference ? estimateMinutes(sites, perSite, reference, FEDERATED_QUERIES.length, singleLimit) : undefined;
   const work = mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
   console.log(`联网检索基准：${sites} 个站点 × ${perSite} 个案例，工作目录 ${work}，当前负载 ${loadAverageAtStart}`);
   if (reference && estimatedMinutes) console.log(`预计约 ${estimatedMinutes} 分钟（按 tests/bench/results.json 中 ${reference.cases} 个案例构建 + 索引 ${reference.seconds} 秒推算，那次测量时负载约 ${reference.load}）；每一步最长 ${timeoutMs / 60_000} 分钟，超时或失败的站点记入报告，其余照常进行。`);
@@ -346,7 +438,7 @@ async function main(): Promise<void> {
     failed = members.some((m) => m.failure);
     const singleDir = join(work, 'single');
     let single: SiteBuild | undefined;
-    if (sites * perSite <= SINGLE_LIMIT) {
+    if (sites * perSite <= singleLimit) {
       mkdirSync(singleDir);
       memberContent(corpus, singleDir, { cases: caseFiles, courses: [], culture: cultureFiles });
       // The single site holds every member's modules as they are there (case references narrowed alike).
@@ -378,10 +470,17 @@ async function main(): Promise<void> {
         one = await searchPage(`http://127.0.0.1:${await listen(singleServer)}`, FEDERATED_QUERIES, [counter]);
       }
     }
+    // What each site serves, from its own content folder: relevance is judged where the result comes from.
+    const memberPages = pagesByUrl(members.flatMap((m, i) => (m.failure ? [] : [{ origin: origin(i), pages: corpusPages(join(work, `site-${i + 1}`, 'content')) }])));
+    const singlePages = one ? pagesByUrl([{ origin: SINGLE_ORIGIN, pages: corpusPages(join(singleDir, 'content')) }]) : undefined;
     const queries: QueryFigures[] = FEDERATED_QUERIES.map((q) => {
       const p = portal.get(q) ?? { urls: [], bytes: 0, narrativeBytes: 0, requests: 0, ms: 0, status: '', error: '门户没有建成' };
       const s = one?.get(q);
       if (p.error) failed = true;
+      const portalJudged = p.error ? undefined : judgeResults(q, p.urls, origin(0), memberPages);
+      const singleJudged = s && !s.error && singlePages ? judgeResults(q, s.urls, SINGLE_ORIGIN, singlePages) : undefined;
+      const relevant = singleJudged?.relevant ?? portalJudged?.relevant ?? 0;
+      const bare = (j: Judged) => ({ success1: j.success1, success5: j.success5, precision10: round(j.precision10) });
       return {
         query: q,
         ...(DETAIL.has(q) ? { detail: true } : {}),
@@ -393,6 +492,7 @@ async function main(): Promise<void> {
         portalStatus: p.status,
         ...(p.error ? { error: p.error } : {}),
         ...(s && !s.error ? { single: { bytes: s.bytes, narrativeBytes: s.narrativeBytes, ms: s.ms, overlapAt10: round(overlapAt10(s.urls, p.urls)), top: Math.min(10, s.urls.length) } } : {}),
+        ...(portalJudged ? { quality: { relevant, portal: bare(portalJudged), ...(singleJudged ? { single: bare(singleJudged) } : {}) } } : {}),
       };
     });
     const results: FederatedResults = {
@@ -403,12 +503,13 @@ async function main(): Promise<void> {
       sites,
       casesPerSite: perSite,
       members,
+      singleLimit,
       ...(single ? { single } : {}),
       queries,
     };
     mkdirSync(join(REPO, 'tests/bench'), { recursive: true });
-    writeFileSync(OUT_JSON, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(OUT_MD, markdown(results));
+    writeFileSync(out.json, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(out.md, markdown(results));
     console.log(markdown(results));
     finished = true;
   } finally {
@@ -421,7 +522,7 @@ async function main(): Promise<void> {
     else console.log(`工作目录保留在 ${work}`);
   }
   if (failed) {
-    console.error('有站点或查询失败，见上面的报告（tests/bench/federated.md）。');
+    console.error(`有站点或查询失败，见上面的报告（${out.md}）。`);
     process.exitCode = 1;
   }
 }

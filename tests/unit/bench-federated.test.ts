@@ -3,7 +3,7 @@
  * run will take, and how it counts a query's bytes across every member's server.
  */
 import { describe, expect, it } from 'vitest';
-import { estimateMinutes, FEDERATED_QUERIES, queryBytes, SINGLE_LIMIT } from '../../src/bench/federated.ts';
+import { estimateMinutes, FEDERATED_QUERIES, judgeResults, meanQuality, outputFiles, pagesByUrl, queryBytes, SINGLE_LIMIT } from '../../src/bench/federated.ts';
 import { DETAIL_QUERIES } from '../../src/bench/run.ts';
 
 describe('npm run bench:federated', () => {
@@ -34,5 +34,52 @@ describe('npm run bench:federated', () => {
     expect(full).toBeLessThanOrEqual(125);
     // A smoke run also builds the single site of all its cases.
     expect(estimateMinutes(3, 500, reference)).toBe(Math.ceil((1_500 * 0.068 * 2 + 1_500 * 0.0016 + FEDERATED_QUERIES.length * 40) / 60));
+  });
+
+  describe('judges the portal and the single index by the same rule', () => {
+    // Two members, each serving its own slice of cases and its own copy of the shared documents.
+    const portal = 'http://127.0.0.1:4101';
+    const member = 'http://127.0.0.1:4102';
+    const bribe = '---\ntitle: 某县国土局科长张某受贿案\n---\n张某利用审批职权收受开发商财物……';
+    const tender = '---\ntitle: 某镇招标代理串通案\n---\n招标代理机构与投标人串通……';
+    const law = '---\ntitle: 公职人员政务处分法\n---\n受贿、行贿的，予以处分……';
+    const pages = pagesByUrl([
+      { origin: portal, pages: new Map([['/cases/bench-000001/', tender], ['/documents/zhengwu-chufen/', law]]) },
+      { origin: member, pages: new Map([['/cases/bench-000002/', bribe], ['/documents/zhengwu-chufen/', law]]) },
+    ]);
+
+    it('finds a member’s case relevant where that member serves it, and a portal result by its relative link', () => {
+      const judged = judgeResults('受贿', [`${member}/cases/bench-000002/#案情`, '/documents/zhengwu-chufen/', '/cases/bench-000001/'], portal, pages);
+      expect(judged).toEqual({ relevant: 2, success1: true, success5: true, precision10: 2 / 3 });
+    });
+
+    it('does not count a case as relevant at a member that does not serve it', () => {
+      // The bribery case lives on the member: the portal has no such page, so a link to it there is a miss.
+      const judged = judgeResults('受贿', [`${portal}/cases/bench-000002/`, `${member}/cases/bench-000001/`], portal, pages);
+      expect(judged.success5).toBe(false);
+      expect(judged.precision10).toBe(0);
+    });
+
+    it('counts a document every member serves once among the relevant pages', () => {
+      expect(judgeResults('处分', [], portal, pages).relevant).toBe(1);
+      expect(judgeResults('处分', [], portal, pages).success1).toBe(false);
+    });
+
+    it('averages success as the share of queries answered and P@10 as a mean', () => {
+      const m = meanQuality([
+        { success1: true, success5: true, precision10: 1 },
+        { success1: false, success5: true, precision10: 0.5 },
+        { success1: false, success5: false, precision10: 0 },
+        { success1: true, success5: true, precision10: 0.7 },
+      ]);
+      expect(m).toEqual({ success1: 0.5, success5: 0.75, precision10: 0.55, queries: 4 });
+    });
+  });
+
+  it('writes a named run beside the default report, never over it', () => {
+    expect(outputFiles().md).toMatch(/tests\/bench\/federated\.md$/);
+    expect(outputFiles('quality')).toEqual({ json: expect.stringMatching(/tests\/bench\/federated-quality\.json$/), md: expect.stringMatching(/tests\/bench\/federated-quality\.md$/) });
+    expect(() => outputFiles('../results')).toThrow(/--name 应是小写英文字母/);
+    expect(() => outputFiles('')).toThrow(/--name/);
   });
 });
