@@ -6,9 +6,13 @@
  * and index time and peak memory (the per-machine cost), the portal's downloads and latency per
  * query in headless Chromium (all origins counted, at the servers, narrative bundles apart), and how
  * the portal's top ten compare with the single index's for a fixed query list. Writes
- * tests/bench/federated.json and federated.md. Meant to run unattended: a member whose build or
- * index fails (or passes --timeout-minutes) is reported and left out of the portal, a query that
- * fails is reported, and the run exits non-zero after writing the report.
+ * tests/bench/federated.json and federated.md (federated-<name>.* with --name). Both sites' first
+ * results are judged by search-quality.ts's rule (success@1, success@5, P@10). Meant to run
+ * unattended: a member whose build or index fails (or passes --timeout-minutes) is reported with
+ * where it stopped (build-stop.ts) and left out of the portal, a query that fails is reported, and
+ * the run exits non-zero after writing the report. `--single-limit N` builds the one-index comparison
+ * up to N cases in all (SINGLE_LIMIT by default); `--single-only` builds only that one site over
+ * every case, however many, to report whether it fits or where it stops (federated-single-<cases>.*).
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -21,6 +25,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../lib/chromium.ts';
 import { parseMarkdown } from '../lib/frontmatter.ts';
 import { freePort } from '../lib/serve-site.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { describeStop, readBuildStop, type BuildStop } from './build-stop.ts';
 import { generateCorpus } from './generate.ts';
 import { DETAIL_QUERIES, SEARCH_QUERIES, stepPeak, timed, type BenchResults, type Step } from './run.ts';
 import { corpusPages, judge, type QualityRow } from './search-quality.ts';
@@ -54,8 +59,10 @@ export interface SiteBuild {
   build: Step;
   /** Absent when the build failed: the index step did not run. */
   index?: Step;
-  /** Why the site is missing from the portal: a failed or timed-out step and its log. */
+  /** Why the site is missing from the portal: a failed or timed-out step, where it stopped, and its log. */
   failure?: string;
+  /** Where the failed step stopped (build-stop.ts): Astro's phase and routes reached, and why. */
+  stop?: BuildStop & { step: 'build' | 'index' };
 }
 
 export interface QueryFigures {
@@ -100,6 +107,8 @@ export interface FederatedResults {
   machine: { cpus: number; totalMemoryBytes: number; loadAverageAtStart: number; loadAverageAtEnd: number };
   sites: number;
   casesPerSite: number;
+  /** --single-only: no members or portal, only the one site over every case, to see where it stops. */
+  singleOnly?: boolean;
   members: SiteBuild[];
   /** The run's --single-limit (SINGLE_LIMIT unless raised on purpose). */
   singleLimit?: number;
@@ -227,15 +236,17 @@ async function buildSite(name: string, dir: string, cases: number, timeoutMs: nu
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   console.log(`[${name}] astro build（${cases} 个案例）…`);
   const build = await timed(['npx', 'astro', 'build', '--root', REPO], dir, env, join(dir, 'build.log'), timeoutMs);
-  // A failed or timed-out step is reported with its log, and the run goes on without the site.
-  const failed = (step: string, s: Step, log: string) => {
-    const failure = `${step}${s.status === 'timeout' ? `超过 ${timeoutMs / 60_000} 分钟被停止` : `失败（退出码 ${s.exitCode}）`}，日志 ${log}`;
+  // A failed or timed-out step is reported with where it stopped and its log, and the run goes on without the site.
+  const failed = (step: 'build' | 'index', s: Step, log: string) => {
+    const stop = readBuildStop(log);
+    const where = describeStop(stop, stepPeak(s), { astro: step === 'build', ...(s.status === 'timeout' ? { timedOutAfterMinutes: timeoutMs / 60_000 } : {}) });
+    const failure = `${step === 'build' ? 'astro build ' : '搜索索引'}${s.status === 'timeout' ? '超时' : `失败（退出码 ${s.exitCode}）`}：${where}。日志 ${log}`;
     console.error(`[${name}] ${failure}\n${tailOf(log)}`);
-    return failure;
+    return { failure, stop: { step, ...stop } };
   };
-  if (build.status !== 'ok') return { name, cases, build, failure: failed('astro build ', build, join(dir, 'build.log')) };
+  if (build.status !== 'ok') return { name, cases, build, ...failed('build', build, join(dir, 'build.log')) };
   const index = await timed(['npx', 'node', 'src/cli/index-search.ts', dist], REPO, env, join(dir, 'index.log'), timeoutMs);
-  if (index.status !== 'ok') return { name, cases, build, index, failure: failed('搜索索引', index, join(dir, 'index.log')) };
+  if (index.status !== 'ok') return { name, cases, build, index, ...failed('index', index, join(dir, 'index.log')) };
   console.log(`[${name}] 构建 ${build.seconds} 秒 / 峰值 ${gb(stepPeak(build))}，索引 ${index.seconds} 秒 / 峰值 ${gb(stepPeak(index))}`);
   return { name, cases, build, index };
 }
@@ -310,6 +321,22 @@ async function searchPage(origin: string, queries: readonly string[], counters: 
   return out;
 }
 
+/** A --single-only run: one site over every case, and where it stopped if it did. */
+export function singleOnlyMarkdown(r: FederatedResults): string {
+  const s = r.single;
+  const total = (r.sites * r.casesPerSite).toLocaleString('en');
+  const step = (x: Step | undefined, what: string) => (x ? `${what} ${x.seconds} 秒（${x.status === 'ok' ? '完成' : x.status === 'timeout' ? '超时' : `失败，退出码 ${x.exitCode}`}），峰值内存 ${gb(stepPeak(x))}，结束时负载 ${x.loadAverage}` : `${what}没有运行`);
+  return `# 单一站点能建到多大（议题 20）
+
+由 \`npm run bench:federated -- --single-only\` 生成，${r.date.slice(0, 10)}：一个站点包含全部 ${total} 个案例（联网方案中这些案例分给 ${r.sites} 个成员站点，每站 ${r.casesPerSite.toLocaleString('en')} 个），有意越过单一站点对照的上限构建，看它能否建成、停在哪里。机器：${r.machine.cpus} 核，内存 ${gb(r.machine.totalMemoryBytes)}，开始时负载 ${r.machine.loadAverageAtStart}，结束时 ${r.machine.loadAverageAtEnd}。${r.minutes !== undefined ? `全程 ${r.minutes} 分钟${r.estimatedMinutes ? `（按已提交的单站结果线性推算约 ${r.estimatedMinutes} 分钟）` : ''}。` : ''}
+
+- ${step(s?.build, 'astro build')}
+- ${step(s?.index, '搜索索引')}
+
+${s?.failure ? `**没有建成**：${s.failure}` : s ? '**建成**：构建和索引都完成了。' : ''}
+`;
+}
+
 const yes = (b: boolean) => (b ? '是' : '否');
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -382,7 +409,7 @@ ${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 $
 ${quality}`;
 }
 
-const USAGE = '用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--single-limit 20000] [--name quality] [--keep]';
+const USAGE = '用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--single-limit 20000 | --single-only] [--name quality] [--keep]';
 /** The single site's results are relative links; judged as if served from here (any origin would do). */
 const SINGLE_ORIGIN = 'http://single.invalid';
 
@@ -397,24 +424,54 @@ async function main(): Promise<void> {
   const timeoutMs = value('--timeout-minutes', 30) * 60_000;
   const singleLimit = value('--single-limit', SINGLE_LIMIT);
   const keep = args.includes('--keep');
+  const singleOnly = args.includes('--single-only');
   const nameAt = args.indexOf('--name');
-  const out = outputFiles(nameAt >= 0 ? (args[nameAt + 1] ?? '') : undefined);
+  // A single-only run never writes over the federated report: it has a name of its own by default.
+  const out = outputFiles(nameAt >= 0 ? (args[nameAt + 1] ?? '') : singleOnly ? `single-${sites * perSite}` : undefined);
   if (!(sites >= 2 && perSite >= 1 && timeoutMs > 0 && singleLimit >= 0)) throw new Error(`${USAGE}（至少 2 个站点）`);
   const started = performance.now();
   const loadAverageAtStart = round(os.loadavg()[0] ?? 0);
   const reference = referenceRun();
-  const estimatedMinutes = reference ? estimateMinutes(sites, perSite, reference, FEDERATED_QUERIES.length, singleLimit) : undefined;
+  const estimatedMinutes = reference ? (singleOnly ? Math.ceil((sites * perSite * (reference.seconds / reference.cases + 0.0016)) / 60) : estimateMinutes(sites, perSite, reference, FEDERATED_QUERIES.length, singleLimit)) : undefined;
   const work = mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
   console.log(`联网检索基准：${sites} 个站点 × ${perSite} 个案例，工作目录 ${work}，当前负载 ${loadAverageAtStart}`);
   if (reference && estimatedMinutes) console.log(`预计约 ${estimatedMinutes} 分钟（按 tests/bench/results.json 中 ${reference.cases} 个案例构建 + 索引 ${reference.seconds} 秒推算，那次测量时负载约 ${reference.load}）；每一步最长 ${timeoutMs / 60_000} 分钟，超时或失败的站点记入报告，其余照常进行。`);
   const servers: Server[] = [];
   let finished = false;
   let failed = false;
+  /** Writes the run's report (JSON and Markdown) with the machine as it is now. */
+  const write = (figures: Pick<FederatedResults, 'members' | 'queries'> & Partial<FederatedResults>, render: (r: FederatedResults) => string) => {
+    const results: FederatedResults = {
+      date: new Date().toISOString(),
+      minutes: round((performance.now() - started) / 60_000, 1),
+      ...(estimatedMinutes ? { estimatedMinutes } : {}),
+      machine: { cpus: os.cpus().length, totalMemoryBytes: os.totalmem(), loadAverageAtStart, loadAverageAtEnd: round(os.loadavg()[0] ?? 0) },
+      sites,
+      casesPerSite: perSite,
+      ...figures,
+    };
+    mkdirSync(join(REPO, 'tests/bench'), { recursive: true });
+    writeFileSync(out.json, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(out.md, render(results));
+    console.log(render(results));
+    finished = true;
+  };
   try {
     const corpus = generateCorpus({ cases: sites * perSite, dir: join(work, 'corpus') }).dir;
     const caseFiles = readdirSync(join(corpus, 'cases')).sort();
     const courseFiles = readdirSync(join(corpus, 'courses')).sort();
     const cultureFiles = readdirSync(join(corpus, 'culture')).filter((f) => f.endsWith('.md')).sort();
+    if (singleOnly) {
+      // One site over every case, past the limit on purpose: built and indexed, not searched.
+      const singleDir = join(work, 'single');
+      mkdirSync(singleDir);
+      memberContent(corpus, singleDir, { cases: caseFiles, courses: courseFiles, culture: cultureFiles });
+      const single = await buildSite('单一站点', singleDir, sites * perSite, timeoutMs);
+      failed = single.failure !== undefined;
+      write({ singleOnly: true, members: [], single, queries: [] }, singleOnlyMarkdown);
+      if (failed) process.exitCode = 1;
+      return;
+    }
     if (courseFiles.length < sites) throw new Error(`语料只有 ${courseFiles.length} 个培训模块，不够分给 ${sites} 个站点：请增加每站案例数`);
     const ports = await Promise.all(Array.from({ length: sites }, () => freePort()));
     const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
@@ -495,23 +552,7 @@ async function main(): Promise<void> {
         ...(portalJudged ? { quality: { relevant, portal: bare(portalJudged), ...(singleJudged ? { single: bare(singleJudged) } : {}) } } : {}),
       };
     });
-    const results: FederatedResults = {
-      date: new Date().toISOString(),
-      minutes: round((performance.now() - started) / 60_000, 1),
-      ...(estimatedMinutes ? { estimatedMinutes } : {}),
-      machine: { cpus: os.cpus().length, totalMemoryBytes: os.totalmem(), loadAverageAtStart, loadAverageAtEnd: round(os.loadavg()[0] ?? 0) },
-      sites,
-      casesPerSite: perSite,
-      members,
-      singleLimit,
-      ...(single ? { single } : {}),
-      queries,
-    };
-    mkdirSync(join(REPO, 'tests/bench'), { recursive: true });
-    writeFileSync(out.json, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(out.md, markdown(results));
-    console.log(markdown(results));
-    finished = true;
+    write({ members, singleLimit, ...(single ? { single } : {}), queries }, markdown);
   } finally {
     await Promise.all(servers.map((s) => new Promise((r) => {
       s.close(r);

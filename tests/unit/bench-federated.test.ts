@@ -2,9 +2,13 @@
  * The federated benchmark (issue 20) before the lead leaves it running unattended: what it says a
  * run will take, and how it counts a query's bytes across every member's server.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { estimateMinutes, FEDERATED_QUERIES, judgeResults, meanQuality, outputFiles, pagesByUrl, queryBytes, SINGLE_LIMIT } from '../../src/bench/federated.ts';
-import { DETAIL_QUERIES } from '../../src/bench/run.ts';
+import { estimateMinutes, FEDERATED_QUERIES, judgeResults, meanQuality, outputFiles, pagesByUrl, queryBytes, SINGLE_LIMIT, singleOnlyMarkdown, type FederatedResults } from '../../src/bench/federated.ts';
+import { DETAIL_QUERIES, type Step } from '../../src/bench/run.ts';
+import { corpusPages } from '../../src/bench/search-quality.ts';
 
 describe('npm run bench:federated', () => {
   it('asks the portal the detail queries told only in narratives', () => {
@@ -81,5 +85,39 @@ describe('npm run bench:federated', () => {
     expect(outputFiles('quality')).toEqual({ json: expect.stringMatching(/tests\/bench\/federated-quality\.json$/), md: expect.stringMatching(/tests\/bench\/federated-quality\.md$/) });
     expect(() => outputFiles('../results')).toThrow(/--name 应是小写英文字母/);
     expect(() => outputFiles('')).toThrow(/--name/);
+  });
+
+  it('reads a member’s pages from its content folder, and refuses the folder above it', () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'lianjian-quality-'));
+    try {
+      mkdirSync(join(dir, 'content/cases'), { recursive: true });
+      writeFileSync(join(dir, 'content/cases/bench-000007.md'), '---\ntitle: 某乡财政所会计李某挪用公款案\n---\n李某把村级财务账户的资金转入个人存折……');
+      expect([...corpusPages(join(dir, 'content')).keys()]).toEqual(['/cases/bench-000007/']);
+      // Given the site's folder (logs, dist, content/) every query would find 0 relevant pages.
+      expect(() => corpusPages(dir)).toThrow(`搜索质量评判：${dir} 下没有 cases/ 文件夹`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports where a single site over every case stopped, in its own report', () => {
+    const step = (status: Step['status'], seconds: number, peak: number): Step => ({ status, exitCode: status === 'ok' ? 0 : 134, seconds, peakMemoryBytes: null, sampled: { processBytes: peak, totalBytes: peak }, loadAverage: 3.1 });
+    const failure = 'astro build 失败（退出码 134）：停在生成静态页面（generating static routes），已生成 61,240 个静态路由（最后一个 /cases/bench-058113/index.html）；峰值内存 8.40 GB；V8 堆内存耗尽（FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory）。日志 /tmp/x/single/build.log';
+    const r: FederatedResults = {
+      date: '2026-11-29T20:00:00.000Z',
+      machine: { cpus: 2, totalMemoryBytes: 25_280_000_000, loadAverageAtStart: 2, loadAverageAtEnd: 3 },
+      sites: 10,
+      casesPerSite: 10_000,
+      singleOnly: true,
+      members: [],
+      single: { name: '单一站点', cases: 100_000, build: step('failed', 1_840, 8_400_000_000), failure },
+      queries: [],
+    };
+    const md = singleOnlyMarkdown(r);
+    expect(md).toContain('一个站点包含全部 100,000 个案例');
+    expect(md).toContain('astro build 1840 秒（失败，退出码 134），峰值内存 8.40 GB');
+    expect(md).toContain('搜索索引没有运行');
+    expect(md).toContain(`**没有建成**：${failure}`);
+    expect(outputFiles('single-100000').md).toMatch(/federated-single-100000\.md$/);
   });
 });
