@@ -364,7 +364,8 @@ ${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所
 `;
 }
 
-function markdown(r: FederatedResults): string {
+export function markdown(r: FederatedResults): string {
+  if (r.singleOnly) return singleOnlyMarkdown(r);
   const step = (x: Step | undefined) => (x ? `${x.seconds}${x.status === 'ok' ? '' : `（${x.status === 'timeout' ? '超时' : '失败'}）`}` : '—');
   const peak = (x: Step | undefined) => (x?.status === 'ok' ? gb(stepPeak(x)) : '—');
   const rows = [
@@ -409,7 +410,7 @@ ${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 $
 ${quality}`;
 }
 
-const USAGE = '用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--single-limit 20000 | --single-only] [--name quality] [--keep]';
+const USAGE = '用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--single-limit 20000 | --single-only] [--name quality] [--keep] [--report]';
 /** The single site's results are relative links; judged as if served from here (any origin would do). */
 const SINGLE_ORIGIN = 'http://single.invalid';
 
@@ -428,6 +429,12 @@ async function main(): Promise<void> {
   const nameAt = args.indexOf('--name');
   // A single-only run never writes over the federated report: it has a name of its own by default.
   const out = outputFiles(nameAt >= 0 ? (args[nameAt + 1] ?? '') : singleOnly ? `single-${sites * perSite}` : undefined);
+  if (args.includes('--report')) {
+    // Only re-render the Markdown from the run's JSON (after a change to how it is rendered).
+    writeFileSync(out.md, markdown(JSON.parse(readFileSync(out.json, 'utf8')) as FederatedResults));
+    console.log(`已根据 ${out.json} 重写 ${out.md}`);
+    return;
+  }
   if (!(sites >= 2 && perSite >= 1 && timeoutMs > 0 && singleLimit >= 0)) throw new Error(`${USAGE}（至少 2 个站点）`);
   const started = performance.now();
   const loadAverageAtStart = round(os.loadavg()[0] ?? 0);
@@ -440,7 +447,7 @@ async function main(): Promise<void> {
   let finished = false;
   let failed = false;
   /** Writes the run's report (JSON and Markdown) with the machine as it is now. */
-  const write = (figures: Pick<FederatedResults, 'members' | 'queries'> & Partial<FederatedResults>, render: (r: FederatedResults) => string) => {
+  const write = (figures: Pick<FederatedResults, 'members' | 'queries'> & Partial<FederatedResults>) => {
     const results: FederatedResults = {
       date: new Date().toISOString(),
       minutes: round((performance.now() - started) / 60_000, 1),
@@ -452,8 +459,8 @@ async function main(): Promise<void> {
     };
     mkdirSync(join(REPO, 'tests/bench'), { recursive: true });
     writeFileSync(out.json, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(out.md, render(results));
-    console.log(render(results));
+    writeFileSync(out.md, markdown(results));
+    console.log(markdown(results));
     finished = true;
   };
   try {
@@ -468,7 +475,7 @@ async function main(): Promise<void> {
       memberContent(corpus, singleDir, { cases: caseFiles, courses: courseFiles, culture: cultureFiles });
       const single = await buildSite('单一站点', singleDir, sites * perSite, timeoutMs);
       failed = single.failure !== undefined;
-      write({ singleOnly: true, members: [], single, queries: [] }, singleOnlyMarkdown);
+      write({ singleOnly: true, members: [], single, queries: [] });
       if (failed) process.exitCode = 1;
       return;
     }
@@ -552,7 +559,7 @@ async function main(): Promise<void> {
         ...(portalJudged ? { quality: { relevant, portal: bare(portalJudged), ...(singleJudged ? { single: bare(singleJudged) } : {}) } } : {}),
       };
     });
-    write({ members, singleLimit, ...(single ? { single } : {}), queries }, markdown);
+    write({ members, singleLimit, ...(single ? { single } : {}), queries });
   } finally {
     await Promise.all(servers.map((s) => new Promise((r) => {
       s.close(r);

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { estimateMinutes, FEDERATED_QUERIES, judgeResults, meanQuality, outputFiles, pagesByUrl, queryBytes, SINGLE_LIMIT, singleOnlyMarkdown, type FederatedResults } from '../../src/bench/federated.ts';
+import { estimateMinutes, FEDERATED_QUERIES, judgeResults, markdown, meanQuality, outputFiles, pagesByUrl, queryBytes, SINGLE_LIMIT, singleOnlyMarkdown, type FederatedResults } from '../../src/bench/federated.ts';
 import { DETAIL_QUERIES, type Step } from '../../src/bench/run.ts';
 import { corpusPages } from '../../src/bench/search-quality.ts';
 
@@ -119,5 +119,34 @@ describe('npm run bench:federated', () => {
     expect(md).toContain('搜索索引没有运行');
     expect(md).toContain(`**没有建成**：${failure}`);
     expect(outputFiles('single-100000').md).toMatch(/federated-single-100000\.md$/);
+  });
+
+  it('puts the portal’s and the single index’s judgements side by side in the report, with their means', () => {
+    const step: Step = { status: 'ok', exitCode: 0, seconds: 80, peakMemoryBytes: 1_200_000_000, sampled: { processBytes: 0, totalBytes: 0 }, loadAverage: 8 };
+    const site = (name: string, cases: number) => ({ name, cases, build: step, index: step });
+    const query = (q: string, portal: [boolean, boolean, number], single: [boolean, boolean, number], overlap: number) => ({
+      query: q,
+      portalBytes: 400_000,
+      portalRequests: 40,
+      portalMs: 2_000,
+      portalTop: 10,
+      portalStatus: '找到 120 个结果',
+      single: { bytes: 250_000, ms: 1_800, overlapAt10: overlap, top: 10 },
+      quality: { relevant: 300, portal: { success1: portal[0], success5: portal[1], precision10: portal[2] }, single: { success1: single[0], success5: single[1], precision10: single[2] } },
+    });
+    const md = markdown({
+      date: '2026-11-29T18:20:00.000Z',
+      machine: { cpus: 2, totalMemoryBytes: 25_280_000_000, loadAverageAtStart: 7, loadAverageAtEnd: 9 },
+      sites: 5,
+      casesPerSite: 1_000,
+      members: [site('门户（成员站点1）', 1_000), site('成员站点2', 1_000)],
+      singleLimit: SINGLE_LIMIT,
+      single: site('单一站点（对照）', 5_000),
+      queries: [query('受贿', [true, true, 0.9], [true, true, 1], 0.5), query('工程款', [false, true, 0.4], [true, true, 0.8], 0.2)],
+    });
+    expect(md).toContain('## 结果质量：门户与单一索引');
+    expect(md).toContain('| 受贿 | 300 | 是 | 是 | 0.90 | 是 | 是 | 1.00 | 50% |');
+    expect(md).toContain('| 工程款 | 300 | 否 | 是 | 0.40 | 是 | 是 | 0.80 | 20% |');
+    expect(md).toContain('| **平均（2 个查询）** | | 50% | 100% | 0.65 | 100% | 100% | 0.90 | 35% |');
   });
 });
