@@ -321,6 +321,12 @@ async function searchPage(origin: string, queries: readonly string[], counters: 
   return out;
 }
 
+/** Members the portal's status line names as unavailable (「甲、乙的站点暂时无法访问」). */
+export function unavailable(status: string): string[] {
+  const named = /([^。！？]*?)的站点暂时无法访问/.exec(status)?.[1];
+  return named ? named.split('、').map((n) => n.trim()).filter(Boolean) : [];
+}
+
 /** A --single-only run: one site over every case, and where it stopped if it did. */
 export function singleOnlyMarkdown(r: FederatedResults): string {
   const s = r.single;
@@ -344,6 +350,10 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 function qualitySection(r: FederatedResults): string {
   const judged = r.queries.filter((x) => x.quality);
   if (judged.length === 0) return '';
+  const missing = (x: QueryFigures) => {
+    const n = unavailable(x.portalStatus ?? '').length;
+    return n > 0 ? `（缺 ${n} 站）` : '';
+  };
   const cells = (j: Judged | undefined) => (j ? `${yes(j.success1)} | ${yes(j.success5)} | ${j.precision10.toFixed(2)}` : '— | — | —');
   const both = judged.filter((x) => x.quality?.single);
   const portalMean = meanQuality(both.map((x) => x.quality?.portal).filter((j): j is Judged => j !== undefined));
@@ -353,14 +363,14 @@ function qualitySection(r: FederatedResults): string {
   return `
 ## 结果质量：门户与单一索引
 
-两边的结果按单站基准（\`src/bench/search-quality.ts\` 的 \`judge()\`）同一规则评判：页面的源文件含有查询词即为相关。门户的结果按来源站点和页面路径对到该站自己的内容（每个成员只发布自己那一份案例），单一站点的结果对到全部内容。“相关页面”按页面路径计数，多个站点都发布的同一页面（制度文件、风险点）只算一次。success@1、success@5 为前 1、5 名中是否有相关页面，P@10 为第一页前十条中相关页面的比例。评判只看结果列表，与机器负载无关。
+两边的结果按单站基准（\`src/bench/search-quality.ts\` 的 \`judge()\`）同一规则评判：页面的源文件含有查询词即为相关。门户的结果按来源站点和页面路径对到该站自己的内容（每个成员只发布自己那一份案例），单一站点的结果对到全部内容。“相关页面”按页面路径计数，多个站点都发布的同一页面（制度文件、风险点）只算一次。success@1、success@5 为前 1、5 名中是否有相关页面，P@10 为第一页前十条中相关页面的比例。评判本身只看结果列表，不受机器负载影响；但负载高时成员站点可能来不及应答，门户这一行就只有其余站点的结果（下表标“缺 N 站”）。
 
 | 查询 | 相关页面 | 门户 success@1 | 门户 success@5 | 门户 P@10 | 单一 success@1 | 单一 success@5 | 单一 P@10 | 前十重合 |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
-${judged.map((x) => `| ${x.query}${x.detail ? '（细节）' : ''} | ${x.quality?.relevant ?? '—'} | ${cells(x.quality?.portal)} | ${cells(x.quality?.single)} | ${x.single ? pct(x.single.overlapAt10) : '—'} |`).join('\n')}
+${judged.map((x) => `| ${x.query}${x.detail ? '（细节）' : ''} | ${x.quality?.relevant ?? '—'} | ${cells(x.quality?.portal)}${missing(x)} | ${cells(x.quality?.single)} | ${x.single ? pct(x.single.overlapAt10) : '—'} |`).join('\n')}
 ${both.length > 0 ? `| **平均（${both.length} 个查询）** | | ${meanCells(portalMean)} | ${meanCells(singleMean)} | ${pct(overlap)} |` : ''}
 
-${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所占比例，P@10 是各查询的平均值；只计两边都测得的查询。` : '没有单一站点对照，只列门户的评判。'}
+${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所占比例，P@10 是各查询的平均值；只计两边都测得的查询。` : '没有单一站点对照，只列门户的评判。'}${judged.some((x) => missing(x)) ? `“缺 N 站”：这次查询中有 N 个成员站点没有在门户自己的结果出来后的等待时间（\`sites.yaml\` 的 \`timeoutSeconds\`，默认 4 秒）内应答，门户按设计不等它们，状态栏点了名（见上表）；这一行门户的结果只来自其余站点，评判的也是这些结果。机器负载高时会这样，与索引本身无关。` : ''}
 `;
 }
 
@@ -385,7 +395,8 @@ export function markdown(r: FederatedResults): string {
       return `| ${name} | ${kb(x.portalBytes)}（${narrative(x.portalNarrativeBytes)}） | ${x.portalRequests} | ${x.portalMs} ms | ${(x.portalStatus ?? '').replaceAll('|', '／')} | ${single} |`;
     }),
   ];
-  const compared = r.queries.filter((x) => x.single);
+  // A query the portal failed on has no top ten to compare: it is left out of the mean, not counted as 0.
+  const compared = r.queries.filter((x) => x.single && !x.error);
   const mean = compared.reduce((a, x) => a + (x.single?.overlapAt10 ?? 0), 0) / Math.max(1, compared.length);
   const quality = qualitySection(r);
   const built = r.members.filter((m) => !m.failure && m.index);

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { estimateMinutes, FEDERATED_QUERIES, judgeResults, markdown, meanQuality, outputFiles, pagesByUrl, queryBytes, SINGLE_LIMIT, singleOnlyMarkdown, type FederatedResults } from '../../src/bench/federated.ts';
+import { estimateMinutes, FEDERATED_QUERIES, judgeResults, markdown, meanQuality, outputFiles, pagesByUrl, queryBytes, SINGLE_LIMIT, singleOnlyMarkdown, unavailable, type FederatedResults } from '../../src/bench/federated.ts';
 import { DETAIL_QUERIES, type Step } from '../../src/bench/run.ts';
 import { corpusPages } from '../../src/bench/search-quality.ts';
 
@@ -148,5 +148,10 @@ describe('npm run bench:federated', () => {
     expect(md).toContain('| 受贿 | 300 | 是 | 是 | 0.90 | 是 | 是 | 1.00 | 50% |');
     expect(md).toContain('| 工程款 | 300 | 否 | 是 | 0.40 | 是 | 是 | 0.80 | 20% |');
     expect(md).toContain('| **平均（2 个查询）** | | 50% | 100% | 0.65 | 100% | 100% | 0.90 | 35% |');
+  });
+
+  it('reads which members the portal’s status line said were unavailable', () => {
+    expect(unavailable('找到 158 个结果。成员站点3、成员站点2、成员站点5的站点暂时无法访问，本次结果不含其内容（稍后刷新页面再试）。')).toEqual(['成员站点3', '成员站点2', '成员站点5']);
+    expect(unavailable('找到 445 个结果')).toEqual([]);
   });
 });
