@@ -22,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { CHROMIUM, CHROMIUM_ARGS } from '../lib/chromium.ts';
-import { parseMarkdown } from '../lib/frontmatter.ts';
+import { parseMarkdown, parseYaml } from '../lib/frontmatter.ts';
 import { freePort } from '../lib/serve-site.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { describeStop, readBuildStop, type BuildStop } from './build-stop.ts';
@@ -107,6 +107,8 @@ export interface FederatedResults {
   machine: { cpus: number; totalMemoryBytes: number; loadAverageAtStart: number; loadAverageAtEnd: number };
   sites: number;
   casesPerSite: number;
+  /** --search-again: the sites were built by an earlier run (its date and load), searched again now. */
+  built?: { date: string; loadAverageAtStart: number; loadAverageAtEnd: number };
   /** --single-only: no members or portal, only the one site over every case, to see where it stops. */
   singleOnly?: boolean;
   members: SiteBuild[];
@@ -370,7 +372,7 @@ function qualitySection(r: FederatedResults): string {
 ${judged.map((x) => `| ${x.query}${x.detail ? '（细节）' : ''} | ${x.quality?.relevant ?? '—'} | ${cells(x.quality?.portal)}${missing(x)} | ${cells(x.quality?.single)} | ${x.single ? pct(x.single.overlapAt10) : '—'} |`).join('\n')}
 ${both.length > 0 ? `| **平均（${both.length} 个查询）** | | ${meanCells(portalMean)} | ${meanCells(singleMean)} | ${pct(overlap)} |` : ''}
 
-${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所占比例，P@10 是各查询的平均值；只计两边都测得的查询。` : '没有单一站点对照，只列门户的评判。'}${judged.some((x) => missing(x)) ? `“缺 N 站”：这次查询中有 N 个成员站点没有在门户自己的结果出来后的等待时间（\`sites.yaml\` 的 \`timeoutSeconds\`，默认 4 秒）内应答，门户按设计不等它们，状态栏点了名（见上表）；这一行门户的结果只来自其余站点，评判的也是这些结果。机器负载高时会这样，与索引本身无关。` : ''}
+${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所占比例，P@10 是各查询的平均值；只计两边都测得的查询。` : '没有单一站点对照，只列门户的评判。'}${judged.some((x) => missing(x)) ? `“缺 N 站”：这次查询中门户的状态栏点名 N 个成员站点暂时无法访问——没有在门户自己的结果出来后的等待时间（\`sites.yaml\` 的 \`timeoutSeconds\`，默认 4 秒）内应答，或者检索它的索引时出错；门户按设计不等它们（见上表的状态栏）。这一行门户的结果只来自其余站点，评判的也是这些结果。` : ''}
 `;
 }
 
@@ -403,7 +405,7 @@ export function markdown(r: FederatedResults): string {
   const slowest = Math.max(0, ...built.map((m) => m.build.seconds + (m.index?.seconds ?? 0)));
   return `# 联网检索基准（议题 20）
 
-由 \`npm run bench:federated\` 生成，${r.date.slice(0, 10)}：${r.sites} 个成员站点 × 每站 ${r.casesPerSite.toLocaleString('en')} 个案例，依次构建（十台机器可同时构建，每台的代价即下表一行），第一个成员站点同时是门户，其搜索页联网检索其他成员；${r.single ? `另建一个包含全部 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例的单一站点作对照。` : ''}机器：${r.machine.cpus} 核，内存 ${gb(r.machine.totalMemoryBytes)}，开始时负载 ${r.machine.loadAverageAtStart}，结束时 ${r.machine.loadAverageAtEnd}（负载高于核数时，其他任务同时占用机器，用时偏长）。${r.minutes !== undefined ? `全程 ${r.minutes} 分钟${r.estimatedMinutes ? `（开始时按已提交的单站结果估计约 ${r.estimatedMinutes} 分钟）` : ''}。` : ''}
+由 \`npm run bench:federated\` 生成，${r.date.slice(0, 10)}：${r.sites} 个成员站点 × 每站 ${r.casesPerSite.toLocaleString('en')} 个案例，依次构建（十台机器可同时构建，每台的代价即下表一行），第一个成员站点同时是门户，其搜索页联网检索其他成员；${r.single ? `另建一个包含全部 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例的单一站点作对照。` : ''}机器：${r.machine.cpus} 核，内存 ${gb(r.machine.totalMemoryBytes)}，开始时负载 ${r.machine.loadAverageAtStart}，结束时 ${r.machine.loadAverageAtEnd}（负载高于核数时，其他任务同时占用机器，用时偏长）。${r.built ? `各站点由 ${r.built.date.slice(0, 16).replace('T', ' ')} UTC 的一次运行构建（开始时负载 ${r.built.loadAverageAtStart}，结束时 ${r.built.loadAverageAtEnd}；下表的构建数字取自那次），搜索是用 \`--search-again\` 在上述时间和负载下重测的。` : ''}${r.minutes !== undefined ? `全程 ${r.minutes} 分钟${r.estimatedMinutes ? `（开始时按已提交的单站结果估计约 ${r.estimatedMinutes} 分钟）` : ''}。` : ''}
 ${failures.length > 0 ? `\n**有站点没有建成，门户的搜索不含它们**：${failures.map((f) => `${f.name}：${f.failure}`).join('；')}。\n` : ''}
 ## 每个站点的构建
 
@@ -421,9 +423,28 @@ ${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 $
 ${quality}`;
 }
 
-const USAGE = '用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--single-limit 20000 | --single-only] [--name quality] [--keep] [--report]';
+const USAGE = '用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--single-limit 20000 | --single-only] [--name quality] [--keep] [--report] [--search-again <kept work folder>]';
 /** The single site's results are relative links; judged as if served from here (any origin would do). */
 const SINGLE_ORIGIN = 'http://single.invalid';
+
+/**
+ * A kept run's sites (--keep, or any run that failed), to search again without building: the build
+ * figures come from that run's report, the members' ports from the portal's sites.yaml (its CSP
+ * admits exactly those origins).
+ */
+function searchAgain(dir: string, json: string, sites: number, perSite: number): { dir: string; members: SiteBuild[]; single?: SiteBuild; memberPorts: number[]; built: NonNullable<FederatedResults['built']> } {
+  const previous = JSON.parse(readFileSync(json, 'utf8')) as FederatedResults;
+  if (previous.sites !== sites || previous.casesPerSite !== perSite) throw new Error(`${json} 是 ${previous.sites} 个站点 × ${previous.casesPerSite} 个案例的结果，与 --sites ${sites} --cases ${perSite} 不符`);
+  const yaml = parseYaml(readFileSync(join(dir, 'site-1/content/network/sites.yaml'), 'utf8')) as { members?: { id: string; url: string }[] };
+  const port = (id: string) => Number(new URL(yaml.members?.find((m) => m.id === id)?.url ?? 'http://127.0.0.1:0/').port);
+  return {
+    dir,
+    members: previous.members,
+    ...(previous.single ? { single: previous.single } : {}),
+    memberPorts: Array.from({ length: sites - 1 }, (_, i) => port(`site-${i + 2}`)),
+    built: previous.built ?? { date: previous.date, loadAverageAtStart: previous.machine.loadAverageAtStart, loadAverageAtEnd: previous.machine.loadAverageAtEnd },
+  };
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -451,7 +472,9 @@ async function main(): Promise<void> {
   const loadAverageAtStart = round(os.loadavg()[0] ?? 0);
   const reference = referenceRun();
   const estimatedMinutes = reference ? (singleOnly ? Math.ceil((sites * perSite * (reference.seconds / reference.cases + 0.0016)) / 60) : estimateMinutes(sites, perSite, reference, FEDERATED_QUERIES.length, singleLimit)) : undefined;
-  const work = mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
+  const againAt = args.indexOf('--search-again');
+  const again = againAt >= 0 ? searchAgain(args[againAt + 1] ?? '', out.json, sites, perSite) : undefined;
+  const work = again?.dir ?? mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
   console.log(`联网检索基准：${sites} 个站点 × ${perSite} 个案例，工作目录 ${work}，当前负载 ${loadAverageAtStart}`);
   if (reference && estimatedMinutes) console.log(`预计约 ${estimatedMinutes} 分钟（按 tests/bench/results.json 中 ${reference.cases} 个案例构建 + 索引 ${reference.seconds} 秒推算，那次测量时负载约 ${reference.load}）；每一步最长 ${timeoutMs / 60_000} 分钟，超时或失败的站点记入报告，其余照常进行。`);
   const servers: Server[] = [];
@@ -475,51 +498,59 @@ async function main(): Promise<void> {
     finished = true;
   };
   try {
-    const corpus = generateCorpus({ cases: sites * perSite, dir: join(work, 'corpus') }).dir;
-    const caseFiles = readdirSync(join(corpus, 'cases')).sort();
-    const courseFiles = readdirSync(join(corpus, 'courses')).sort();
-    const cultureFiles = readdirSync(join(corpus, 'culture')).filter((f) => f.endsWith('.md')).sort();
-    if (singleOnly) {
-      // One site over every case, past the limit on purpose: built and indexed, not searched.
-      const singleDir = join(work, 'single');
-      mkdirSync(singleDir);
-      memberContent(corpus, singleDir, { cases: caseFiles, courses: courseFiles, culture: cultureFiles });
-      const single = await buildSite('单一站点', singleDir, sites * perSite, timeoutMs);
-      failed = single.failure !== undefined;
-      write({ singleOnly: true, members: [], single, queries: [] });
-      if (failed) process.exitCode = 1;
-      return;
-    }
-    if (courseFiles.length < sites) throw new Error(`语料只有 ${courseFiles.length} 个培训模块，不够分给 ${sites} 个站点：请增加每站案例数`);
-    const ports = await Promise.all(Array.from({ length: sites }, () => freePort()));
+    const singleDir = join(work, 'single');
+    const members: SiteBuild[] = [];
+    let single: SiteBuild | undefined;
+    let ports: number[] = [];
     const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
     const siteName = (i: number) => (i === 0 ? '门户（成员站点1）' : `成员站点${i + 1}`);
-    const members: SiteBuild[] = [];
-    // Members 2…N first: the portal (member 1) reads their exports when it is built, and lists
-    // only those that were built.
-    for (let i = sites - 1; i >= 0; i--) {
-      const dir = join(work, `site-${i + 1}`);
-      mkdirSync(dir);
-      memberContent(corpus, dir, { cases: caseFiles.slice(i * perSite, (i + 1) * perSite), courses: dealt(courseFiles, i, sites), culture: dealt(cultureFiles, i, sites) });
-      const ready = i === 0 ? members.map((m, k) => ({ m, k: sites - members.length + k })).filter(({ m }) => !m.failure) : [];
-      const list = ready.map(({ k }) => ({ id: `site-${k + 1}`, name: siteName(k), level: '市', url: `${origin(k)}/` }));
-      writeFileSync(join(dir, 'content/network/sites.yaml'), stringify({ self: { id: `site-${i + 1}`, name: siteName(i), level: i === 0 ? '省' : '市' }, members: list }));
-      if (i === 0) {
-        mkdirSync(join(dir, 'content/network/exports'), { recursive: true });
-        for (const { k } of ready) cpSync(join(work, `site-${k + 1}`, 'dist/network/export.json'), join(dir, `content/network/exports/site-${k + 1}.json`));
+    if (again) {
+      // Search a kept run again: the sites as built, the members on the ports the portal was built with.
+      members.push(...again.members);
+      single = again.single;
+      ports = [await freePort(), ...again.memberPorts];
+    } else {
+      const corpus = generateCorpus({ cases: sites * perSite, dir: join(work, 'corpus') }).dir;
+      const caseFiles = readdirSync(join(corpus, 'cases')).sort();
+      const courseFiles = readdirSync(join(corpus, 'courses')).sort();
+      const cultureFiles = readdirSync(join(corpus, 'culture')).filter((f) => f.endsWith('.md')).sort();
+      if (singleOnly) {
+        // One site over every case, past the limit on purpose: built and indexed, not searched.
+        const singleDir = join(work, 'single');
+        mkdirSync(singleDir);
+        memberContent(corpus, singleDir, { cases: caseFiles, courses: courseFiles, culture: cultureFiles });
+        const single = await buildSite('单一站点', singleDir, sites * perSite, timeoutMs);
+        failed = single.failure !== undefined;
+        write({ singleOnly: true, members: [], single, queries: [] });
+        if (failed) process.exitCode = 1;
+        return;
       }
-      members.unshift(await buildSite(siteName(i), dir, perSite, timeoutMs));
-    }
-    failed = members.some((m) => m.failure);
-    const singleDir = join(work, 'single');
-    let single: SiteBuild | undefined;
-    if (sites * perSite <= singleLimit) {
-      mkdirSync(singleDir);
-      memberContent(corpus, singleDir, { cases: caseFiles, courses: [], culture: cultureFiles });
-      // The single site holds every member's modules as they are there (case references narrowed alike).
-      for (let k = 1; k <= sites; k++) cpSync(join(work, `site-${k}`, 'content/courses'), join(singleDir, 'content/courses'), { recursive: true });
-      single = await buildSite('单一站点（对照）', singleDir, sites * perSite, timeoutMs);
-      if (single.failure) failed = true;
+      if (courseFiles.length < sites) throw new Error(`语料只有 ${courseFiles.length} 个培训模块，不够分给 ${sites} 个站点：请增加每站案例数`);
+      ports = await Promise.all(Array.from({ length: sites }, () => freePort()));
+      // Members 2…N first: the portal (member 1) reads their exports when it is built, and lists
+      // only those that were built.
+      for (let i = sites - 1; i >= 0; i--) {
+        const dir = join(work, `site-${i + 1}`);
+        mkdirSync(dir);
+        memberContent(corpus, dir, { cases: caseFiles.slice(i * perSite, (i + 1) * perSite), courses: dealt(courseFiles, i, sites), culture: dealt(cultureFiles, i, sites) });
+        const ready = i === 0 ? members.map((m, k) => ({ m, k: sites - members.length + k })).filter(({ m }) => !m.failure) : [];
+        const list = ready.map(({ k }) => ({ id: `site-${k + 1}`, name: siteName(k), level: '市', url: `${origin(k)}/` }));
+        writeFileSync(join(dir, 'content/network/sites.yaml'), stringify({ self: { id: `site-${i + 1}`, name: siteName(i), level: i === 0 ? '省' : '市' }, members: list }));
+        if (i === 0) {
+          mkdirSync(join(dir, 'content/network/exports'), { recursive: true });
+          for (const { k } of ready) cpSync(join(work, `site-${k + 1}`, 'dist/network/export.json'), join(dir, `content/network/exports/site-${k + 1}.json`));
+        }
+        members.unshift(await buildSite(siteName(i), dir, perSite, timeoutMs));
+      }
+      failed = members.some((m) => m.failure);
+      if (sites * perSite <= singleLimit) {
+        mkdirSync(singleDir);
+        memberContent(corpus, singleDir, { cases: caseFiles, courses: [], culture: cultureFiles });
+        // The single site holds every member's modules as they are there (case references narrowed alike).
+        for (let k = 1; k <= sites; k++) cpSync(join(work, `site-${k}`, 'content/courses'), join(singleDir, 'content/courses'), { recursive: true });
+        single = await buildSite('单一站点（对照）', singleDir, sites * perSite, timeoutMs);
+        if (single.failure) failed = true;
+      }
     }
 
     let portal = new Map<string, PageRun>();
@@ -570,14 +601,14 @@ async function main(): Promise<void> {
         ...(portalJudged ? { quality: { relevant, portal: bare(portalJudged), ...(singleJudged ? { single: bare(singleJudged) } : {}) } } : {}),
       };
     });
-    write({ members, singleLimit, ...(single ? { single } : {}), queries });
+    write({ members, singleLimit, ...(again ? { built: again.built } : {}), ...(single ? { single } : {}), queries });
   } finally {
     await Promise.all(servers.map((s) => new Promise((r) => {
       s.close(r);
       s.closeAllConnections();
     })));
     // A failed run keeps its folder: the build logs name what went wrong.
-    if (!keep && finished && !failed) rmSync(work, { recursive: true, force: true });
+    if (!keep && !again && finished && !failed) rmSync(work, { recursive: true, force: true });
     else console.log(`工作目录保留在 ${work}`);
   }
   if (failed) {
