@@ -94,6 +94,11 @@ export interface QueryFigures {
     relevant: number;
     portal: Judged;
     single?: Judged;
+    /** Results on the portal's first page that repeat a page already listed from another member. */
+    portalDuplicates?: number;
+    /** The first ten results on each side, as judged (absolute for members, relative on one site). */
+    portalTop10?: string[];
+    singleTop10?: string[];
   };
 }
 
@@ -142,15 +147,25 @@ export function pagesByUrl(sites: readonly { origin: string; pages: ReadonlyMap<
  * page's own site) or absolute (a member's), is looked up by origin and path, so a member's case is
  * relevant only as that member serves it. `relevant` counts pages by path, once however many sites serve them.
  */
-export function judgeResults(query: string, urls: readonly string[], origin: string, pages: ReadonlyMap<string, string>): Judged & { relevant: number } {
+export function judgeResults(query: string, urls: readonly string[], origin: string, pages: ReadonlyMap<string, string>): Judged & { relevant: number; duplicates: number } {
+  // The same page from a second member (a shared document, a risk point) tells the reader nothing
+  // new: it counts as not relevant, as it would in one index that lists each page once.
+  const seen = new Set<string>();
+  let duplicates = 0;
   const absolute = urls.map((u) => {
     const url = new URL(u, `${origin}/`);
-    return `${url.origin}${decodeURIComponent(url.pathname)}`;
+    const path = decodeURIComponent(url.pathname);
+    if (seen.has(path)) {
+      duplicates++;
+      return `duplicate:${path}`;
+    }
+    seen.add(path);
+    return `${url.origin}${path}`;
   });
   const { success1, success5, precision10 } = judge(query, absolute, pages);
   const paths = new Set<string>();
   for (const [url, text] of pages) if (text.includes(query)) paths.add(new URL(url).pathname);
-  return { relevant: paths.size, success1, success5, precision10 };
+  return { relevant: paths.size, duplicates, success1, success5, precision10 };
 }
 
 /** success@1 and success@5 as shares of the queries judged, and the mean P@10. */
@@ -354,7 +369,8 @@ function qualitySection(r: FederatedResults): string {
   if (judged.length === 0) return '';
   const missing = (x: QueryFigures) => {
     const n = unavailable(x.portalStatus ?? '').length;
-    return n > 0 ? `（缺 ${n} 站）` : '';
+    const dup = x.quality?.portalDuplicates ?? 0;
+    return `${n > 0 ? `（缺 ${n} 站）` : ''}${dup > 0 ? `（重复 ${dup} 条）` : ''}`;
   };
   const cells = (j: Judged | undefined) => (j ? `${yes(j.success1)} | ${yes(j.success5)} | ${j.precision10.toFixed(2)}` : '— | — | —');
   const both = judged.filter((x) => x.quality?.single);
@@ -372,7 +388,7 @@ function qualitySection(r: FederatedResults): string {
 ${judged.map((x) => `| ${x.query}${x.detail ? '（细节）' : ''} | ${x.quality?.relevant ?? '—'} | ${cells(x.quality?.portal)}${missing(x)} | ${cells(x.quality?.single)} | ${x.single ? pct(x.single.overlapAt10) : '—'} |`).join('\n')}
 ${both.length > 0 ? `| **平均（${both.length} 个查询）** | | ${meanCells(portalMean)} | ${meanCells(singleMean)} | ${pct(overlap)} |` : ''}
 
-${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所占比例，P@10 是各查询的平均值；只计两边都测得的查询。` : '没有单一站点对照，只列门户的评判。'}${judged.some((x) => missing(x)) ? `“缺 N 站”：这次查询中门户的状态栏点名 N 个成员站点暂时无法访问——没有在门户自己的结果出来后的等待时间（\`sites.yaml\` 的 \`timeoutSeconds\`，默认 4 秒）内应答，或者检索它的索引时出错；门户按设计不等它们（见上表的状态栏）。这一行门户的结果只来自其余站点，评判的也是这些结果。` : ''}
+${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所占比例，P@10 是各查询的平均值；只计两边都测得的查询。` : '没有单一站点对照，只列门户的评判。'}${judged.some((x) => missing(x)) ? `“缺 N 站”：这次查询中门户的状态栏点名 N 个成员站点暂时无法访问——没有在门户自己的结果出来后的等待时间（\`sites.yaml\` 的 \`timeoutSeconds\`，默认 4 秒）内应答，或者检索它的索引时出错；门户按设计不等它们（见上表的状态栏）。这一行门户的结果只来自其余站点，评判的也是这些结果。` : ''}${judged.some((x) => (x.quality?.portalDuplicates ?? 0) > 0) ? `“重复 N 条”：门户前十条中有 N 条是另一个成员已列出的同一页面（各站都发布的制度文件、风险点），算作不相关，如同一个索引每页只列一次。` : ''}
 `;
 }
 
@@ -598,7 +614,9 @@ async function main(): Promise<void> {
         portalStatus: p.status,
         ...(p.error ? { error: p.error } : {}),
         ...(s && !s.error ? { single: { bytes: s.bytes, narrativeBytes: s.narrativeBytes, ms: s.ms, overlapAt10: round(overlapAt10(s.urls, p.urls)), top: Math.min(10, s.urls.length) } } : {}),
-        ...(portalJudged ? { quality: { relevant, portal: bare(portalJudged), ...(singleJudged ? { single: bare(singleJudged) } : {}) } } : {}),
+        ...(portalJudged
+          ? { quality: { relevant, portal: bare(portalJudged), ...(singleJudged ? { single: bare(singleJudged) } : {}), portalDuplicates: portalJudged.duplicates, portalTop10: p.urls.slice(0, 10), ...(s ? { singleTop10: s.urls.slice(0, 10) } : {}) } }
+          : {}),
       };
     });
     write({ members, singleLimit, ...(again ? { built: again.built } : {}), ...(single ? { single } : {}), queries });

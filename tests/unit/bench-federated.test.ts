@@ -54,7 +54,7 @@ describe('npm run bench:federated', () => {
 
     it('finds a member’s case relevant where that member serves it, and a portal result by its relative link', () => {
       const judged = judgeResults('受贿', [`${member}/cases/bench-000002/#案情`, '/documents/zhengwu-chufen/', '/cases/bench-000001/'], portal, pages);
-      expect(judged).toEqual({ relevant: 2, success1: true, success5: true, precision10: 2 / 3 });
+      expect(judged).toEqual({ relevant: 2, duplicates: 0, success1: true, success5: true, precision10: 2 / 3 });
     });
 
     it('does not count a case as relevant at a member that does not serve it', () => {
@@ -62,6 +62,11 @@ describe('npm run bench:federated', () => {
       const judged = judgeResults('受贿', [`${portal}/cases/bench-000002/`, `${member}/cases/bench-000001/`], portal, pages);
       expect(judged.success5).toBe(false);
       expect(judged.precision10).toBe(0);
+    });
+
+    it('counts the same document listed again from a second member as not relevant', () => {
+      const judged = judgeResults('处分', ['/documents/zhengwu-chufen/', `${member}/documents/zhengwu-chufen/`], portal, pages);
+      expect(judged).toMatchObject({ duplicates: 1, success1: true, precision10: 0.5 });
     });
 
     it('counts a document every member serves once among the relevant pages', () => {
