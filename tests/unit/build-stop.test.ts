@@ -125,4 +125,38 @@ describe('where a benchmark build stopped', () => {
     // The indexing step has no Astro phases: only memory and reason.
     expect(describeStop(buildStop(HEAP_OOM), 7_000_000_000, { astro: false })).toBe('峰值内存 7.00 GB；V8 堆内存耗尽（FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory）');
   });
+
+  it('reads a whole Astro build that ran out of heap as its routes began (NODE_OPTIONS=--max-old-space-size=100, 1,000 cases)', () => {
+    // bench:federated --single-only --sites 2 --cases 500, 2026-11-29 18:37, build.log and build.log.time as written.
+    const log = `18:37:17 [lianjian:content-check] 内容检查通过：/tmp/lianjian-federated-ZCpkyj/single/content 中共 1235 条内容
+18:37:24 [content] Syncing content
+18:37:36 [content] Synced content
+18:37:36 [types] Generated 17.89s
+18:37:36 [build] output: "static"
+18:37:36 [build] mode: "static"
+18:37:36 [build] directory: /tmp/lianjian-federated-ZCpkyj/single/dist/
+18:37:36 [build] Collecting build info...
+18:37:36 [build] ✓ Completed in 24.28s.
+18:37:36 [build] Building static entrypoints...
+18:37:43 [vite] ✓ built in 6.50s
+18:37:44 [vite] ✓ built in 864ms
+18:37:44 [build] Rearranging server assets...
+
+ generating static routes 
+
+<--- Last few GCs --->
+
+[6591:0x2d805000]    37161 ms: Mark-Compact 96.7 (100.3) -> 95.5 (101.3) MB, pooled: 0 MB, 195.24 / 0.00 ms  (average mu = 0.107, current mu = 0.024) allocation failure; scavenge might not succeed
+
+FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory
+----- Native stack trace -----
+
+ 1: 0x931db0  [node]
+Aborted
+`;
+    const stop = buildStop(log, 'Command exited with non-zero status 134\n\tCommand being timed: "npx astro build --root /work/wt-h20q/"');
+    expect(describeStop(stop, 820_000_000)).toBe(
+      '停在生成静态页面（generating static routes），已生成 0 个静态路由；峰值内存 0.82 GB；V8 堆内存耗尽（FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory）',
+    );
+  });
 });
