@@ -6,9 +6,13 @@
  * and index time and peak memory (the per-machine cost), the portal's downloads and latency per
  * query in headless Chromium (all origins counted, at the servers, narrative bundles apart), and how
  * the portal's top ten compare with the single index's for a fixed query list. Writes
- * tests/bench/federated.json and federated.md. Meant to run unattended: a member whose build or
- * index fails (or passes --timeout-minutes) is reported and left out of the portal, a query that
- * fails is reported, and the run exits non-zero after writing the report.
+ * tests/bench/federated.json and federated.md (federated-<name>.* with --name). Both sites' first
+ * results are judged by search-quality.ts's rule (success@1, success@5, P@10). Meant to run
+ * unattended: a member whose build or index fails (or passes --timeout-minutes) is reported with
+ * where it stopped (build-stop.ts) and left out of the portal, a query that fails is reported, and
+ * the run exits non-zero after writing the report. `--single-limit N` builds the one-index comparison
+ * up to N cases in all (SINGLE_LIMIT by default); `--single-only` builds only that one site over
+ * every case, however many, to report whether it fits or where it stops (federated-single-<cases>.*).
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -18,16 +22,26 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { CHROMIUM, CHROMIUM_ARGS } from '../lib/chromium.ts';
-import { parseMarkdown } from '../lib/frontmatter.ts';
+import { parseMarkdown, parseYaml } from '../lib/frontmatter.ts';
 import { freePort } from '../lib/serve-site.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { describeStop, readBuildStop, type BuildStop } from './build-stop.ts';
 import { generateCorpus } from './generate.ts';
 import { DETAIL_QUERIES, SEARCH_QUERIES, stepPeak, timed, type BenchResults, type Step } from './run.ts';
+import { corpusPages, judge, type QualityRow } from './search-quality.ts';
 import { countServedBytes, type ServedBytes, type ServedFile } from './served-bytes.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const OUT_JSON = join(REPO, 'tests/bench/federated.json');
-const OUT_MD = join(REPO, 'tests/bench/federated.md');
+
+/**
+ * Where a run writes: tests/bench/federated.{json,md} by default, federated-<name>.* with --name, so a
+ * comparison run at a scale one index fits (--name quality) leaves the full-scale report alone.
+ */
+export function outputFiles(name?: string): { json: string; md: string } {
+  if (name !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`--name 应是小写英文字母、数字和连字符，例如 quality，而不是“${name}”`);
+  const base = join(REPO, 'tests/bench', name ? `federated-${name}` : 'federated');
+  return { json: `${base}.json`, md: `${base}.md` };
+}
 /**
  * Typical and detail queries of the single-site benchmark, and a few more a cadre would type. The
  * detail queries (DETAIL_QUERIES) are words the generator writes only into narratives: the portal
@@ -45,8 +59,10 @@ export interface SiteBuild {
   build: Step;
   /** Absent when the build failed: the index step did not run. */
   index?: Step;
-  /** Why the site is missing from the portal: a failed or timed-out step and its log. */
+  /** Why the site is missing from the portal: a failed or timed-out step, where it stopped, and its log. */
   failure?: string;
+  /** Where the failed step stopped (build-stop.ts): Astro's phase and routes reached, and why. */
+  stop?: BuildStop & { step: 'build' | 'index' };
 }
 
 export interface QueryFigures {
@@ -72,7 +88,21 @@ export interface QueryFigures {
     overlapAt10: number;
     top: number;
   };
+  /** Both result lists judged by search-quality.ts's rule: a page is relevant when its source holds the word. */
+  quality?: {
+    /** Pages (by path, each counted once however many members serve it) whose source holds the word. */
+    relevant: number;
+    portal: Judged;
+    single?: Judged;
+    /** Results on the portal's first page that repeat a page already listed from another member. */
+    portalDuplicates?: number;
+    /** The first ten results on each side, as judged (absolute for members, relative on one site). */
+    portalTop10?: string[];
+    singleTop10?: string[];
+  };
 }
+
+export type Judged = Pick<QualityRow, 'success1' | 'success5' | 'precision10'>;
 
 export interface FederatedResults {
   date: string;
@@ -82,8 +112,14 @@ export interface FederatedResults {
   machine: { cpus: number; totalMemoryBytes: number; loadAverageAtStart: number; loadAverageAtEnd: number };
   sites: number;
   casesPerSite: number;
+  /** --search-again: the sites were built by an earlier run (its date and load), searched again now. */
+  built?: { date: string; loadAverageAtStart: number; loadAverageAtEnd: number };
+  /** --single-only: no members or portal, only the one site over every case, to see where it stops. */
+  singleOnly?: boolean;
   members: SiteBuild[];
-  /** Absent past SINGLE_LIMIT cases: the one-index comparison is then left out, not attempted. */
+  /** The run's --single-limit (SINGLE_LIMIT unless raised on purpose). */
+  singleLimit?: number;
+  /** Absent past the single limit: the one-index comparison is then left out, not attempted. */
   single?: SiteBuild;
   queries: QueryFigures[];
 }
@@ -94,6 +130,53 @@ export function overlapAt10(single: readonly string[], portal: readonly string[]
   if (a.length === 0) return portal.length === 0 ? 1 : 0;
   const b = new Set(portal.slice(0, 10).map((u) => new URL(u, 'http://x').pathname));
   return a.filter((p) => b.has(p)).length / a.length;
+}
+
+/**
+ * The source text of every page each site serves, keyed by absolute URL (origin + path): each member
+ * serves its own slice of the cases, and shared pages (documents, risk points) from its own copy.
+ */
+export function pagesByUrl(sites: readonly { origin: string; pages: ReadonlyMap<string, string> }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { origin, pages } of sites) for (const [path, text] of pages) out.set(`${origin}${path}`, text);
+  return out;
+}
+
+/**
+ * A result list judged as the single-site bench judges one (judge()): each result, relative (the
+ * page's own site) or absolute (a member's), is looked up by origin and path, so a member's case is
+ * relevant only as that member serves it. `relevant` counts pages by path, once however many sites serve them.
+ */
+export function judgeResults(query: string, urls: readonly string[], origin: string, pages: ReadonlyMap<string, string>): Judged & { relevant: number; duplicates: number } {
+  // The same page from a second member (a shared document, a risk point) tells the reader nothing
+  // new: it counts as not relevant, as it would in one index that lists each page once.
+  const seen = new Set<string>();
+  let duplicates = 0;
+  const absolute = urls.map((u) => {
+    const url = new URL(u, `${origin}/`);
+    const path = decodeURIComponent(url.pathname);
+    if (seen.has(path)) {
+      duplicates++;
+      return `duplicate:${path}`;
+    }
+    seen.add(path);
+    return `${url.origin}${path}`;
+  });
+  const { success1, success5, precision10 } = judge(query, absolute, pages);
+  const paths = new Set<string>();
+  for (const [url, text] of pages) if (text.includes(query)) paths.add(new URL(url).pathname);
+  return { relevant: paths.size, duplicates, success1, success5, precision10 };
+}
+
+/** success@1 and success@5 as shares of the queries judged, and the mean P@10. */
+export function meanQuality(rows: readonly Judged[]): { success1: number; success5: number; precision10: number; queries: number } {
+  const n = Math.max(1, rows.length);
+  return {
+    success1: rows.filter((r) => r.success1).length / n,
+    success5: rows.filter((r) => r.success5).length / n,
+    precision10: rows.reduce((a, r) => a + r.precision10, 0) / n,
+    queries: rows.length,
+  };
 }
 
 /** Narrative bundles of any site: pagefind-narrative/, pagefind-narrative-1/ … */
@@ -114,10 +197,10 @@ export function queryBytes(served: readonly ServedFile[]): { bytes: number; narr
  * single site when it is built, generating and copying the corpus (about 1.6 s per 1,000 cases), and
  * the searches (about 30 s a query on the portal, 10 s on the single site, the browser included).
  */
-export function estimateMinutes(sites: number, perSite: number, reference: { cases: number; seconds: number }, queries = FEDERATED_QUERIES.length): number {
+export function estimateMinutes(sites: number, perSite: number, reference: { cases: number; seconds: number }, queries = FEDERATED_QUERIES.length, singleLimit = SINGLE_LIMIT): number {
   const perCase = reference.seconds / reference.cases;
   const total = sites * perSite;
-  const single = total <= SINGLE_LIMIT ? total * perCase + queries * 10 : 0;
+  const single = total <= singleLimit ? total * perCase + queries * 10 : 0;
   return Math.ceil((total * perCase + single + total * 0.0016 + queries * 30) / 60);
 }
 
@@ -170,15 +253,17 @@ async function buildSite(name: string, dir: string, cases: number, timeoutMs: nu
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   console.log(`[${name}] astro build（${cases} 个案例）…`);
   const build = await timed(['npx', 'astro', 'build', '--root', REPO], dir, env, join(dir, 'build.log'), timeoutMs);
-  // A failed or timed-out step is reported with its log, and the run goes on without the site.
-  const failed = (step: string, s: Step, log: string) => {
-    const failure = `${step}${s.status === 'timeout' ? `超过 ${timeoutMs / 60_000} 分钟被停止` : `失败（退出码 ${s.exitCode}）`}，日志 ${log}`;
+  // A failed or timed-out step is reported with where it stopped and its log, and the run goes on without the site.
+  const failed = (step: 'build' | 'index', s: Step, log: string) => {
+    const stop = readBuildStop(log);
+    const where = describeStop(stop, stepPeak(s), { astro: step === 'build', ...(s.status === 'timeout' ? { timedOutAfterMinutes: timeoutMs / 60_000 } : {}) });
+    const failure = `${step === 'build' ? 'astro build ' : '搜索索引'}${s.status === 'timeout' ? '超时' : `失败（退出码 ${s.exitCode}）`}：${where}。日志 ${log}`;
     console.error(`[${name}] ${failure}\n${tailOf(log)}`);
-    return failure;
+    return { failure, stop: { step, ...stop } };
   };
-  if (build.status !== 'ok') return { name, cases, build, failure: failed('astro build ', build, join(dir, 'build.log')) };
+  if (build.status !== 'ok') return { name, cases, build, ...failed('build', build, join(dir, 'build.log')) };
   const index = await timed(['npx', 'node', 'src/cli/index-search.ts', dist], REPO, env, join(dir, 'index.log'), timeoutMs);
-  if (index.status !== 'ok') return { name, cases, build, index, failure: failed('搜索索引', index, join(dir, 'index.log')) };
+  if (index.status !== 'ok') return { name, cases, build, index, ...failed('index', index, join(dir, 'index.log')) };
   console.log(`[${name}] 构建 ${build.seconds} 秒 / 峰值 ${gb(stepPeak(build))}，索引 ${index.seconds} 秒 / 峰值 ${gb(stepPeak(index))}`);
   return { name, cases, build, index };
 }
@@ -253,7 +338,62 @@ async function searchPage(origin: string, queries: readonly string[], counters: 
   return out;
 }
 
-function markdown(r: FederatedResults): string {
+/** Members the portal's status line names as unavailable (「甲、乙的站点暂时无法访问」). */
+export function unavailable(status: string): string[] {
+  const named = /([^。！？]*?)的站点暂时无法访问/.exec(status)?.[1];
+  return named ? named.split('、').map((n) => n.trim()).filter(Boolean) : [];
+}
+
+/** A --single-only run: one site over every case, and where it stopped if it did. */
+export function singleOnlyMarkdown(r: FederatedResults): string {
+  const s = r.single;
+  const total = (r.sites * r.casesPerSite).toLocaleString('en');
+  const step = (x: Step | undefined, what: string) => (x ? `${what} ${x.seconds} 秒（${x.status === 'ok' ? '完成' : x.status === 'timeout' ? '超时' : `失败，退出码 ${x.exitCode}`}），峰值内存 ${gb(stepPeak(x))}，结束时负载 ${x.loadAverage}` : `${what}没有运行`);
+  return `# 单一站点能建到多大（议题 20）
+
+由 \`npm run bench:federated -- --single-only\` 生成，${r.date.slice(0, 10)}：一个站点包含全部 ${total} 个案例（联网方案中这些案例分给 ${r.sites} 个成员站点，每站 ${r.casesPerSite.toLocaleString('en')} 个），有意越过单一站点对照的上限构建，看它能否建成、停在哪里。机器：${r.machine.cpus} 核，内存 ${gb(r.machine.totalMemoryBytes)}，开始时负载 ${r.machine.loadAverageAtStart}，结束时 ${r.machine.loadAverageAtEnd}。${r.minutes !== undefined ? `全程 ${r.minutes} 分钟${r.estimatedMinutes ? `（按已提交的单站结果线性推算约 ${r.estimatedMinutes} 分钟）` : ''}。` : ''}
+
+- ${step(s?.build, 'astro build')}
+- ${step(s?.index, '搜索索引')}
+
+${s?.failure ? `**没有建成**：${s.failure}` : s ? '**建成**：构建和索引都完成了。' : ''}
+`;
+}
+
+const yes = (b: boolean) => (b ? '是' : '否');
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The portal's and the single index's first results judged side by side, with their means. */
+function qualitySection(r: FederatedResults): string {
+  const judged = r.queries.filter((x) => x.quality);
+  if (judged.length === 0) return '';
+  const missing = (x: QueryFigures) => {
+    const n = unavailable(x.portalStatus ?? '').length;
+    const dup = x.quality?.portalDuplicates ?? 0;
+    return `${n > 0 ? `（缺 ${n} 站）` : ''}${dup > 0 ? `（重复 ${dup} 条）` : ''}`;
+  };
+  const cells = (j: Judged | undefined) => (j ? `${yes(j.success1)} | ${yes(j.success5)} | ${j.precision10.toFixed(2)}` : '— | — | —');
+  const both = judged.filter((x) => x.quality?.single);
+  const portalMean = meanQuality(both.map((x) => x.quality?.portal).filter((j): j is Judged => j !== undefined));
+  const singleMean = meanQuality(both.map((x) => x.quality?.single).filter((j): j is Judged => j !== undefined));
+  const meanCells = (m: ReturnType<typeof meanQuality>) => `${pct(m.success1)} | ${pct(m.success5)} | ${m.precision10.toFixed(2)}`;
+  const overlap = both.reduce((a, x) => a + (x.single?.overlapAt10 ?? 0), 0) / Math.max(1, both.length);
+  return `
+## 结果质量：门户与单一索引
+
+两边的结果按单站基准（\`src/bench/search-quality.ts\` 的 \`judge()\`）同一规则评判：页面的源文件含有查询词即为相关。门户的结果按来源站点和页面路径对到该站自己的内容（每个成员只发布自己那一份案例），单一站点的结果对到全部内容。“相关页面”按页面路径计数，多个站点都发布的同一页面（制度文件、风险点）只算一次。success@1、success@5 为前 1、5 名中是否有相关页面，P@10 为第一页前十条中相关页面的比例。评判本身只看结果列表，不受机器负载影响；但负载高时成员站点可能来不及应答，门户这一行就只有其余站点的结果（下表标“缺 N 站”）。
+
+| 查询 | 相关页面 | 门户 success@1 | 门户 success@5 | 门户 P@10 | 单一 success@1 | 单一 success@5 | 单一 P@10 | 前十重合 |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+${judged.map((x) => `| ${x.query}${x.detail ? '（细节）' : ''} | ${x.quality?.relevant ?? '—'} | ${cells(x.quality?.portal)}${missing(x)} | ${cells(x.quality?.single)} | ${x.single ? pct(x.single.overlapAt10) : '—'} |`).join('\n')}
+${both.length > 0 ? `| **平均（${both.length} 个查询）** | | ${meanCells(portalMean)} | ${meanCells(singleMean)} | ${pct(overlap)} |` : ''}
+
+${both.length > 0 ? `平均一行中 success@1、success@5 是命中的查询所占比例，P@10 是各查询的平均值；只计两边都测得的查询。` : '没有单一站点对照，只列门户的评判。'}${judged.some((x) => missing(x)) ? `“缺 N 站”：这次查询中门户的状态栏点名 N 个成员站点暂时无法访问——没有在门户自己的结果出来后的等待时间（\`sites.yaml\` 的 \`timeoutSeconds\`，默认 4 秒）内应答，或者检索它的索引时出错；门户按设计不等它们（见上表的状态栏）。这一行门户的结果只来自其余站点，评判的也是这些结果。` : ''}${judged.some((x) => (x.quality?.portalDuplicates ?? 0) > 0) ? `“重复 N 条”：门户前十条中有 N 条是另一个成员已列出的同一页面（各站都发布的制度文件、风险点），算作不相关，如同一个索引每页只列一次。` : ''}
+`;
+}
+
+export function markdown(r: FederatedResults): string {
+  if (r.singleOnly) return singleOnlyMarkdown(r);
   const step = (x: Step | undefined) => (x ? `${x.seconds}${x.status === 'ok' ? '' : `（${x.status === 'timeout' ? '超时' : '失败'}）`}` : '—');
   const peak = (x: Step | undefined) => (x?.status === 'ok' ? gb(stepPeak(x)) : '—');
   const rows = [
@@ -273,13 +413,15 @@ function markdown(r: FederatedResults): string {
       return `| ${name} | ${kb(x.portalBytes)}（${narrative(x.portalNarrativeBytes)}） | ${x.portalRequests} | ${x.portalMs} ms | ${(x.portalStatus ?? '').replaceAll('|', '／')} | ${single} |`;
     }),
   ];
-  const compared = r.queries.filter((x) => x.single);
+  // A query the portal failed on has no top ten to compare: it is left out of the mean, not counted as 0.
+  const compared = r.queries.filter((x) => x.single && !x.error);
   const mean = compared.reduce((a, x) => a + (x.single?.overlapAt10 ?? 0), 0) / Math.max(1, compared.length);
+  const quality = qualitySection(r);
   const built = r.members.filter((m) => !m.failure && m.index);
   const slowest = Math.max(0, ...built.map((m) => m.build.seconds + (m.index?.seconds ?? 0)));
   return `# 联网检索基准（议题 20）
 
-由 \`npm run bench:federated\` 生成，${r.date.slice(0, 10)}：${r.sites} 个成员站点 × 每站 ${r.casesPerSite.toLocaleString('en')} 个案例，依次构建（十台机器可同时构建，每台的代价即下表一行），第一个成员站点同时是门户，其搜索页联网检索其他成员；${r.single ? `另建一个包含全部 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例的单一站点作对照。` : ''}机器：${r.machine.cpus} 核，内存 ${gb(r.machine.totalMemoryBytes)}，开始时负载 ${r.machine.loadAverageAtStart}，结束时 ${r.machine.loadAverageAtEnd}（负载高于核数时，其他任务同时占用机器，用时偏长）。${r.minutes !== undefined ? `全程 ${r.minutes} 分钟${r.estimatedMinutes ? `（开始时按已提交的单站结果估计约 ${r.estimatedMinutes} 分钟）` : ''}。` : ''}
+由 \`npm run bench:federated\` 生成，${r.date.slice(0, 10)}：${r.sites} 个成员站点 × 每站 ${r.casesPerSite.toLocaleString('en')} 个案例，依次构建（十台机器可同时构建，每台的代价即下表一行），第一个成员站点同时是门户，其搜索页联网检索其他成员；${r.single ? `另建一个包含全部 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例的单一站点作对照。` : ''}机器：${r.machine.cpus} 核，内存 ${gb(r.machine.totalMemoryBytes)}，开始时负载 ${r.machine.loadAverageAtStart}，结束时 ${r.machine.loadAverageAtEnd}（负载高于核数时，其他任务同时占用机器，用时偏长）。${r.built ? `各站点由 ${r.built.date.slice(0, 16).replace('T', ' ')} UTC 的一次运行构建（开始时负载 ${r.built.loadAverageAtStart}，结束时 ${r.built.loadAverageAtEnd}；下表的构建数字取自那次），搜索是用 \`--search-again\` 在上述时间和负载下重测的。` : ''}${r.minutes !== undefined ? `全程 ${r.minutes} 分钟${r.estimatedMinutes ? `（开始时按已提交的单站结果估计约 ${r.estimatedMinutes} 分钟）` : ''}。` : ''}
 ${failures.length > 0 ? `\n**有站点没有建成，门户的搜索不含它们**：${failures.map((f) => `${f.name}：${f.failure}`).join('；')}。\n` : ''}
 ## 每个站点的构建
 
@@ -293,8 +435,31 @@ ${rows.join('\n')}
 
 ${q.join('\n')}
 
-${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例，超过 ${SINGLE_LIMIT.toLocaleString('en')}，没有构建单一站点对照（一台机器的预算容不下），前十重合一栏空缺。`}“前十重合”指单一索引前十条结果中，门户前十条也列出的比例（按页面路径比较）。门户把各站的结果按 Pagefind 的分数合并，而每站的分数按自己的词频统计，所以同一批页面在两边的名次不同，前十名会有出入；本基准只比较前十名，没有逐页核对两边找到的页面集合。
-`;
+${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例，超过 ${(r.singleLimit ?? SINGLE_LIMIT).toLocaleString('en')}，没有构建单一站点对照（一台机器的预算容不下），前十重合一栏空缺。`}“前十重合”指单一索引前十条结果中，门户前十条也列出的比例（按页面路径比较）。门户把各站的结果按 Pagefind 的分数合并，而每站的分数按自己的词频统计，所以同一批页面在两边的名次不同，前十名会有出入；前十重合只说两边是否列出同一批页面，结果好坏见下一节。
+${quality}`;
+}
+
+const USAGE = '用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--single-limit 20000 | --single-only] [--name quality] [--keep] [--report] [--search-again <kept work folder>]';
+/** The single site's results are relative links; judged as if served from here (any origin would do). */
+const SINGLE_ORIGIN = 'http://single.invalid';
+
+/**
+ * A kept run's sites (--keep, or any run that failed), to search again without building: the build
+ * figures come from that run's report, the members' ports from the portal's sites.yaml (its CSP
+ * admits exactly those origins).
+ */
+function searchAgain(dir: string, json: string, sites: number, perSite: number): { dir: string; members: SiteBuild[]; single?: SiteBuild; memberPorts: number[]; built: NonNullable<FederatedResults['built']> } {
+  const previous = JSON.parse(readFileSync(json, 'utf8')) as FederatedResults;
+  if (previous.sites !== sites || previous.casesPerSite !== perSite) throw new Error(`${json} 是 ${previous.sites} 个站点 × ${previous.casesPerSite} 个案例的结果，与 --sites ${sites} --cases ${perSite} 不符`);
+  const yaml = parseYaml(readFileSync(join(dir, 'site-1/content/network/sites.yaml'), 'utf8')) as { members?: { id: string; url: string }[] };
+  const port = (id: string) => Number(new URL(yaml.members?.find((m) => m.id === id)?.url ?? 'http://127.0.0.1:0/').port);
+  return {
+    dir,
+    members: previous.members,
+    ...(previous.single ? { single: previous.single } : {}),
+    memberPorts: Array.from({ length: sites - 1 }, (_, i) => port(`site-${i + 2}`)),
+    built: previous.built ?? { date: previous.date, loadAverageAtStart: previous.machine.loadAverageAtStart, loadAverageAtEnd: previous.machine.loadAverageAtEnd },
+  };
 }
 
 async function main(): Promise<void> {
@@ -306,53 +471,102 @@ async function main(): Promise<void> {
   const sites = value('--sites', 10);
   const perSite = value('--cases', 10_000);
   const timeoutMs = value('--timeout-minutes', 30) * 60_000;
+  const singleLimit = value('--single-limit', SINGLE_LIMIT);
   const keep = args.includes('--keep');
-  if (!(sites >= 2 && perSite >= 1 && timeoutMs > 0)) throw new Error('用法：npm run bench:federated -- --sites 3 --cases 1000 [--timeout-minutes 30] [--keep]（至少 2 个站点）');
+  const singleOnly = args.includes('--single-only');
+  const nameAt = args.indexOf('--name');
+  // A single-only run never writes over the federated report: it has a name of its own by default.
+  const out = outputFiles(nameAt >= 0 ? (args[nameAt + 1] ?? '') : singleOnly ? `single-${sites * perSite}` : undefined);
+  if (args.includes('--report')) {
+    // Only re-render the Markdown from the run's JSON (after a change to how it is rendered).
+    writeFileSync(out.md, markdown(JSON.parse(readFileSync(out.json, 'utf8')) as FederatedResults));
+    console.log(`已根据 ${out.json} 重写 ${out.md}`);
+    return;
+  }
+  if (!(sites >= 2 && perSite >= 1 && timeoutMs > 0 && singleLimit >= 0)) throw new Error(`${USAGE}（至少 2 个站点）`);
   const started = performance.now();
   const loadAverageAtStart = round(os.loadavg()[0] ?? 0);
   const reference = referenceRun();
-  const estimatedMinutes = reference ? estimateMinutes(sites, perSite, reference) : undefined;
-  const work = mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
+  const estimatedMinutes = reference ? (singleOnly ? Math.ceil((sites * perSite * (reference.seconds / reference.cases + 0.0016)) / 60) : estimateMinutes(sites, perSite, reference, FEDERATED_QUERIES.length, singleLimit)) : undefined;
+  const againAt = args.indexOf('--search-again');
+  const again = againAt >= 0 ? searchAgain(args[againAt + 1] ?? '', out.json, sites, perSite) : undefined;
+  const work = again?.dir ?? mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
   console.log(`联网检索基准：${sites} 个站点 × ${perSite} 个案例，工作目录 ${work}，当前负载 ${loadAverageAtStart}`);
   if (reference && estimatedMinutes) console.log(`预计约 ${estimatedMinutes} 分钟（按 tests/bench/results.json 中 ${reference.cases} 个案例构建 + 索引 ${reference.seconds} 秒推算，那次测量时负载约 ${reference.load}）；每一步最长 ${timeoutMs / 60_000} 分钟，超时或失败的站点记入报告，其余照常进行。`);
   const servers: Server[] = [];
   let finished = false;
   let failed = false;
+  /** Writes the run's report (JSON and Markdown) with the machine as it is now. */
+  const write = (figures: Pick<FederatedResults, 'members' | 'queries'> & Partial<FederatedResults>) => {
+    const results: FederatedResults = {
+      date: new Date().toISOString(),
+      minutes: round((performance.now() - started) / 60_000, 1),
+      ...(estimatedMinutes ? { estimatedMinutes } : {}),
+      machine: { cpus: os.cpus().length, totalMemoryBytes: os.totalmem(), loadAverageAtStart, loadAverageAtEnd: round(os.loadavg()[0] ?? 0) },
+      sites,
+      casesPerSite: perSite,
+      ...figures,
+    };
+    mkdirSync(join(REPO, 'tests/bench'), { recursive: true });
+    writeFileSync(out.json, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(out.md, markdown(results));
+    console.log(markdown(results));
+    finished = true;
+  };
   try {
-    const corpus = generateCorpus({ cases: sites * perSite, dir: join(work, 'corpus') }).dir;
-    const caseFiles = readdirSync(join(corpus, 'cases')).sort();
-    const courseFiles = readdirSync(join(corpus, 'courses')).sort();
-    const cultureFiles = readdirSync(join(corpus, 'culture')).filter((f) => f.endsWith('.md')).sort();
-    if (courseFiles.length < sites) throw new Error(`语料只有 ${courseFiles.length} 个培训模块，不够分给 ${sites} 个站点：请增加每站案例数`);
-    const ports = await Promise.all(Array.from({ length: sites }, () => freePort()));
+    const singleDir = join(work, 'single');
+    const members: SiteBuild[] = [];
+    let single: SiteBuild | undefined;
+    let ports: number[] = [];
     const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
     const siteName = (i: number) => (i === 0 ? '门户（成员站点1）' : `成员站点${i + 1}`);
-    const members: SiteBuild[] = [];
-    // Members 2…N first: the portal (member 1) reads their exports when it is built, and lists
-    // only those that were built.
-    for (let i = sites - 1; i >= 0; i--) {
-      const dir = join(work, `site-${i + 1}`);
-      mkdirSync(dir);
-      memberContent(corpus, dir, { cases: caseFiles.slice(i * perSite, (i + 1) * perSite), courses: dealt(courseFiles, i, sites), culture: dealt(cultureFiles, i, sites) });
-      const ready = i === 0 ? members.map((m, k) => ({ m, k: sites - members.length + k })).filter(({ m }) => !m.failure) : [];
-      const list = ready.map(({ k }) => ({ id: `site-${k + 1}`, name: siteName(k), level: '市', url: `${origin(k)}/` }));
-      writeFileSync(join(dir, 'content/network/sites.yaml'), stringify({ self: { id: `site-${i + 1}`, name: siteName(i), level: i === 0 ? '省' : '市' }, members: list }));
-      if (i === 0) {
-        mkdirSync(join(dir, 'content/network/exports'), { recursive: true });
-        for (const { k } of ready) cpSync(join(work, `site-${k + 1}`, 'dist/network/export.json'), join(dir, `content/network/exports/site-${k + 1}.json`));
+    if (again) {
+      // Search a kept run again: the sites as built, the members on the ports the portal was built with.
+      members.push(...again.members);
+      single = again.single;
+      ports = [await freePort(), ...again.memberPorts];
+    } else {
+      const corpus = generateCorpus({ cases: sites * perSite, dir: join(work, 'corpus') }).dir;
+      const caseFiles = readdirSync(join(corpus, 'cases')).sort();
+      const courseFiles = readdirSync(join(corpus, 'courses')).sort();
+      const cultureFiles = readdirSync(join(corpus, 'culture')).filter((f) => f.endsWith('.md')).sort();
+      if (singleOnly) {
+        // One site over every case, past the limit on purpose: built and indexed, not searched.
+        const singleDir = join(work, 'single');
+        mkdirSync(singleDir);
+        memberContent(corpus, singleDir, { cases: caseFiles, courses: courseFiles, culture: cultureFiles });
+        const single = await buildSite('单一站点', singleDir, sites * perSite, timeoutMs);
+        failed = single.failure !== undefined;
+        write({ singleOnly: true, members: [], single, queries: [] });
+        if (failed) process.exitCode = 1;
+        return;
       }
-      members.unshift(await buildSite(siteName(i), dir, perSite, timeoutMs));
-    }
-    failed = members.some((m) => m.failure);
-    const singleDir = join(work, 'single');
-    let single: SiteBuild | undefined;
-    if (sites * perSite <= SINGLE_LIMIT) {
-      mkdirSync(singleDir);
-      memberContent(corpus, singleDir, { cases: caseFiles, courses: [], culture: cultureFiles });
-      // The single site holds every member's modules as they are there (case references narrowed alike).
-      for (let k = 1; k <= sites; k++) cpSync(join(work, `site-${k}`, 'content/courses'), join(singleDir, 'content/courses'), { recursive: true });
-      single = await buildSite('单一站点（对照）', singleDir, sites * perSite, timeoutMs);
-      if (single.failure) failed = true;
+      if (courseFiles.length < sites) throw new Error(`语料只有 ${courseFiles.length} 个培训模块，不够分给 ${sites} 个站点：请增加每站案例数`);
+      ports = await Promise.all(Array.from({ length: sites }, () => freePort()));
+      // Members 2…N first: the portal (member 1) reads their exports when it is built, and lists
+      // only those that were built.
+      for (let i = sites - 1; i >= 0; i--) {
+        const dir = join(work, `site-${i + 1}`);
+        mkdirSync(dir);
+        memberContent(corpus, dir, { cases: caseFiles.slice(i * perSite, (i + 1) * perSite), courses: dealt(courseFiles, i, sites), culture: dealt(cultureFiles, i, sites) });
+        const ready = i === 0 ? members.map((m, k) => ({ m, k: sites - members.length + k })).filter(({ m }) => !m.failure) : [];
+        const list = ready.map(({ k }) => ({ id: `site-${k + 1}`, name: siteName(k), level: '市', url: `${origin(k)}/` }));
+        writeFileSync(join(dir, 'content/network/sites.yaml'), stringify({ self: { id: `site-${i + 1}`, name: siteName(i), level: i === 0 ? '省' : '市' }, members: list }));
+        if (i === 0) {
+          mkdirSync(join(dir, 'content/network/exports'), { recursive: true });
+          for (const { k } of ready) cpSync(join(work, `site-${k + 1}`, 'dist/network/export.json'), join(dir, `content/network/exports/site-${k + 1}.json`));
+        }
+        members.unshift(await buildSite(siteName(i), dir, perSite, timeoutMs));
+      }
+      failed = members.some((m) => m.failure);
+      if (sites * perSite <= singleLimit) {
+        mkdirSync(singleDir);
+        memberContent(corpus, singleDir, { cases: caseFiles, courses: [], culture: cultureFiles });
+        // The single site holds every member's modules as they are there (case references narrowed alike).
+        for (let k = 1; k <= sites; k++) cpSync(join(work, `site-${k}`, 'content/courses'), join(singleDir, 'content/courses'), { recursive: true });
+        single = await buildSite('单一站点（对照）', singleDir, sites * perSite, timeoutMs);
+        if (single.failure) failed = true;
+      }
     }
 
     let portal = new Map<string, PageRun>();
@@ -378,10 +592,17 @@ async function main(): Promise<void> {
         one = await searchPage(`http://127.0.0.1:${await listen(singleServer)}`, FEDERATED_QUERIES, [counter]);
       }
     }
+    // What each site serves, from its own content folder: relevance is judged where the result comes from.
+    const memberPages = pagesByUrl(members.flatMap((m, i) => (m.failure ? [] : [{ origin: origin(i), pages: corpusPages(join(work, `site-${i + 1}`, 'content')) }])));
+    const singlePages = one ? pagesByUrl([{ origin: SINGLE_ORIGIN, pages: corpusPages(join(singleDir, 'content')) }]) : undefined;
     const queries: QueryFigures[] = FEDERATED_QUERIES.map((q) => {
       const p = portal.get(q) ?? { urls: [], bytes: 0, narrativeBytes: 0, requests: 0, ms: 0, status: '', error: '门户没有建成' };
       const s = one?.get(q);
       if (p.error) failed = true;
+      const portalJudged = p.error ? undefined : judgeResults(q, p.urls, origin(0), memberPages);
+      const singleJudged = s && !s.error && singlePages ? judgeResults(q, s.urls, SINGLE_ORIGIN, singlePages) : undefined;
+      const relevant = singleJudged?.relevant ?? portalJudged?.relevant ?? 0;
+      const bare = (j: Judged) => ({ success1: j.success1, success5: j.success5, precision10: round(j.precision10) });
       return {
         query: q,
         ...(DETAIL.has(q) ? { detail: true } : {}),
@@ -393,35 +614,23 @@ async function main(): Promise<void> {
         portalStatus: p.status,
         ...(p.error ? { error: p.error } : {}),
         ...(s && !s.error ? { single: { bytes: s.bytes, narrativeBytes: s.narrativeBytes, ms: s.ms, overlapAt10: round(overlapAt10(s.urls, p.urls)), top: Math.min(10, s.urls.length) } } : {}),
+        ...(portalJudged
+          ? { quality: { relevant, portal: bare(portalJudged), ...(singleJudged ? { single: bare(singleJudged) } : {}), portalDuplicates: portalJudged.duplicates, portalTop10: p.urls.slice(0, 10), ...(s ? { singleTop10: s.urls.slice(0, 10) } : {}) } }
+          : {}),
       };
     });
-    const results: FederatedResults = {
-      date: new Date().toISOString(),
-      minutes: round((performance.now() - started) / 60_000, 1),
-      ...(estimatedMinutes ? { estimatedMinutes } : {}),
-      machine: { cpus: os.cpus().length, totalMemoryBytes: os.totalmem(), loadAverageAtStart, loadAverageAtEnd: round(os.loadavg()[0] ?? 0) },
-      sites,
-      casesPerSite: perSite,
-      members,
-      ...(single ? { single } : {}),
-      queries,
-    };
-    mkdirSync(join(REPO, 'tests/bench'), { recursive: true });
-    writeFileSync(OUT_JSON, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(OUT_MD, markdown(results));
-    console.log(markdown(results));
-    finished = true;
+    write({ members, singleLimit, ...(again ? { built: again.built } : {}), ...(single ? { single } : {}), queries });
   } finally {
     await Promise.all(servers.map((s) => new Promise((r) => {
       s.close(r);
       s.closeAllConnections();
     })));
     // A failed run keeps its folder: the build logs name what went wrong.
-    if (!keep && finished && !failed) rmSync(work, { recursive: true, force: true });
+    if (!keep && !again && finished && !failed) rmSync(work, { recursive: true, force: true });
     else console.log(`工作目录保留在 ${work}`);
   }
   if (failed) {
-    console.error('有站点或查询失败，见上面的报告（tests/bench/federated.md）。');
+    console.error(`有站点或查询失败，见上面的报告（${out.md}）。`);
     process.exitCode = 1;
   }
 }

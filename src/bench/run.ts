@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { parseMarkdown } from '../lib/frontmatter.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { describeStop, readBuildStop, type BuildStop } from './build-stop.ts';
 import { generateCorpus } from './generate.ts';
 import { checkLinearity, LINEARITY, perCaseMs, type LinearityVerdict } from './linearity.ts';
 import { benchLighthouse, lighthouseMarkdown, type LighthouseResults } from './lighthouse.ts';
@@ -128,6 +129,8 @@ export interface SizeResult {
   /** search-quality.ts: typical and detail queries judged against the corpus, with bytes and latency. */
   searchQuality?: QualityRow[];
   rebuild?: { changed: string; build: Step; index?: Step; seconds: number; changeVisible: boolean };
+  /** Where the first failed step stopped (build-stop.ts): Astro's phase and pages reached, and why. */
+  stop?: BuildStop & { step: string };
 }
 
 export interface BenchResults {
@@ -519,7 +522,11 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
     };
     const fail = (what: string, step: Step, log: string) => {
       result.status = 'failed';
-      result.problems.push(`${what}${step.status === 'timeout' ? `超过 ${options.timeoutMs / 60_000} 分钟被终止` : `失败（退出码 ${step.exitCode}）`}：\n${tail(log)}`);
+      // Where it stopped and why, not just the log's tail: what a 50,000-case run must report.
+      const stop = readBuildStop(log);
+      result.stop ??= { step: what.trim(), ...stop };
+      const where = describeStop(stop, stepPeak(step), { astro: what.includes('astro build'), ...(step.status === 'timeout' ? { timedOutAfterMinutes: options.timeoutMs / 60_000 } : {}) });
+      result.problems.push(`${what}${step.status === 'timeout' ? `超过 ${options.timeoutMs / 60_000} 分钟被终止` : `失败（退出码 ${step.exitCode}）`}：${where}\n${tail(log)}`);
       say(result.problems.at(-1) ?? '');
     };
 

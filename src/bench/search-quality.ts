@@ -7,7 +7,7 @@
  * what it downloads, how long until the results show, and whether the top results are relevant.
  * Called from run.ts for each corpus size; rendered into results.md by qualitySection().
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseYaml } from '../lib/frontmatter.ts';
@@ -49,8 +49,13 @@ const INDEX_PATH = /^\/pagefind(?:-narrative)?(?:-\d+)?\//;
 const NARRATIVE_PATH = /^\/pagefind-narrative(?:-\d+)?\//;
 const CHROMIUM = '/usr/bin/chromium';
 
-/** Source text of every page the search can return, by URL: what the generator (or content/) wrote. */
+/**
+ * Source text of every page the search can return, by URL: what the generator (or content/) wrote.
+ * The folder must be the content folder itself: given its parent, every query would judge against
+ * nothing and report 0 relevant pages, so a folder without cases/ is an error, not an empty corpus.
+ */
 export function corpusPages(corpusDir: string): Map<string, string> {
+  if (!existsSync(join(corpusDir, 'cases'))) throw new Error(`搜索质量评判：${corpusDir} 下没有 cases/ 文件夹。应传入内容文件夹本身（生成器写入的 content/），而不是它的上一级`);
   const pages = new Map<string, string>();
   for (const [folder, prefix] of Object.entries(FOLDERS)) {
     let names: string[];
