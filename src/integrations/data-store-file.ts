@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 
 /**
  * Astro hands its content data store to the bundler as one module, `export default
@@ -17,6 +18,28 @@ import type { AstroIntegration } from 'astro';
  */
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
 
+/** The code of the data-store module: the store read from `file` when the prerenderer imports it. */
+export const dataStoreCode = (file: string) => `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
+
+/**
+ * The Vite plugin. Astro's own plugin (also `pre`, and first) loads the module; replacing its code
+ * here keeps the store out of the bundler. Without a store file Astro's answer (an empty Map)
+ * stands, as it would have.
+ */
+export function dataStorePlugin(file: string): Plugin {
+  return {
+    name: 'lianjian:data-store-file',
+    enforce: 'pre',
+    transform: {
+      filter: { id: /^\0astro:data-layer-content$/ },
+      handler(_code, id) {
+        if (id !== DATA_STORE_MODULE || !existsSync(file)) return null;
+        return { code: dataStoreCode(file), map: { mappings: '' } };
+      },
+    },
+  };
+}
+
 export default function dataStoreFile(): AstroIntegration {
   return {
     name: 'lianjian:data-store-file',
@@ -24,30 +47,7 @@ export default function dataStoreFile(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
         // Astro's own name and place for the single-file store (content/paths.js, getDataStoreFile).
-        const file = fileURLToPath(new URL('data-store.json', config.cacheDir));
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'lianjian:data-store-file',
-                enforce: 'pre',
-                // Astro's own plugin (also `pre`, and first) loads the module; replacing its code
-                // here keeps the store out of the bundler. Without a store file Astro's answer
-                // (an empty Map) stands, as it would have.
-                transform: {
-                  filter: { id: /^\0astro:data-layer-content$/ },
-                  handler(_code, id) {
-                    if (id !== DATA_STORE_MODULE || !existsSync(file)) return null;
-                    return {
-                      code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`,
-                      map: { mappings: '' },
-                    };
-                  },
-                },
-              },
-            ],
-          },
-        });
+        updateConfig({ vite: { plugins: [dataStorePlugin(fileURLToPath(new URL('data-store.json', config.cacheDir)))] } });
       },
     },
   };
