@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 
 /**
@@ -14,7 +16,8 @@ import type { Plugin } from 'vite';
  * module reads that file when the prerenderer first asks for the store, and only the parsed entries
  * stay. The entries are exactly those Astro's own module would give (the same file, the same
  * devalue format, which Astro's store unflattens); the dev server keeps Astro's module, which it
- * reloads as files change.
+ * reloads as files change. The sync's own copy of the store is released before pages render too
+ * (releaseContentLayer below).
  */
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
 
@@ -40,7 +43,27 @@ export function dataStorePlugin(file: string): Plugin {
   };
 }
 
+/**
+ * The content sync's own store (every entry, its data and rendered HTML) stays referenced by
+ * Astro's content-layer singleton after the sync has written it out: the sync disposes the layer's
+ * watchers but keeps the instance (core/sync/index.js), so a build carries that copy through page
+ * generation, which reads the store from the file. Releasing the singleton lets it go. It is
+ * Astro's internal module, reached by path: if a later Astro moves it, the build says so and goes
+ * on with the memory it used before.
+ */
+export async function releaseContentLayer(root: URL, logger: AstroIntegrationLogger): Promise<void> {
+  try {
+    const astro = createRequire(new URL('package.json', root)).resolve('astro/package.json');
+    const instance = (await import(pathToFileURL(join(dirname(astro), 'dist/content/instance.js')).href)) as { globalContentLayer?: { dispose?: () => void } };
+    if (typeof instance.globalContentLayer?.dispose !== 'function') throw new Error('globalContentLayer.dispose 不存在');
+    instance.globalContentLayer.dispose();
+  } catch (error) {
+    logger.warn(`未能释放内容同步留下的数据副本（${error instanceof Error ? error.message : String(error)}），构建照常进行，只是多占内存`);
+  }
+}
+
 export default function dataStoreFile(): AstroIntegration {
+  let root: URL | undefined;
   return {
     name: 'lianjian:data-store-file',
     hooks: {
@@ -48,6 +71,10 @@ export default function dataStoreFile(): AstroIntegration {
         if (command !== 'build') return;
         // Astro's own name and place for the single-file store (content/paths.js, getDataStoreFile).
         updateConfig({ vite: { plugins: [dataStorePlugin(fileURLToPath(new URL('data-store.json', config.cacheDir)))] } });
+        root = config.root;
+      },
+      'astro:build:start': async ({ logger }) => {
+        if (root) await releaseContentLayer(root, logger);
       },
     },
   };
