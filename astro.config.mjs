@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import dataStoreFile from './src/integrations/data-store-file.ts';
 import outputSweep from './src/integrations/output-sweep.ts';
 import { markdownSafety } from './src/lib/markdown-safety.ts';
 import { memberOrigins, networkDirectives } from './src/lib/federation.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     contentCheck(),
+    // The prerenderer reads the content data store from its file instead of a bundled string.
+    dataStoreFile(),
     mdx(),
     // Pages a search engine has no use for stay out; the internal edition is never crawled.
     sitemap({ filter: (page) => edition === 'public' && !/\/(search|builder|study|404)\/?$/.test(new URL(page).pathname) }),
