@@ -23,8 +23,11 @@ export default defineConfig({
   // Each edition builds to its own folder, so an internal build can never overwrite the public one.
   outDir: process.env.LIANJIAN_OUT ?? (edition === 'internal' ? './dist-internal' : './dist'),
   // Each content folder keeps its own content cache, so a fixture or benchmark build never mixes
-  // its entries into the sample site's (the cache key would otherwise ignore LIANJIAN_CONTENT).
-  cacheDir: `./node_modules/.astro/${cacheKey(contentRoot)}`,
+  // its entries into the sample site's (the cache key would otherwise ignore LIANJIAN_CONTENT); and
+  // each edition its own, as the store holds only that edition's entries and the prerenderer reads
+  // it from this folder (data-store-file.ts): a public build running beside an internal one of the
+  // same folder must never read the internal store.
+  cacheDir: `./node_modules/.astro/${cacheKey(contentRoot)}-${edition}`,
   trailingSlash: 'always',
   integrations: [
     contentCheck(),

@@ -447,8 +447,13 @@ function editOneCase(dir: string): { file: string; marker: string } {
   return { file, marker };
 }
 
-/** The content cache astro.config.mjs keys by content folder; removed with the folder it belongs to. */
-const astroCacheDir = (contentRoot: string) => join(REPO, 'node_modules/.astro', createHash('sha256').update(resolve(contentRoot)).digest('hex').slice(0, 12));
+/** The content caches astro.config.mjs keys by content folder (one per edition); removed with the folder they belong to. */
+function removeAstroCaches(contentRoot: string): void {
+  const key = createHash('sha256').update(resolve(contentRoot)).digest('hex').slice(0, 12);
+  const caches = join(REPO, 'node_modules/.astro');
+  if (!existsSync(caches)) return;
+  for (const name of readdirSync(caches)) if (name.startsWith(key)) rmSync(join(caches, name), { recursive: true, force: true });
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -597,7 +602,7 @@ async function measureSize(cases: number, options: Options): Promise<SizeResult>
       if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(link);
       rmSync(dir, { recursive: true, force: true });
     }
-    rmSync(astroCacheDir(content), { recursive: true, force: true });
+    removeAstroCaches(content);
   }
 }
 
