@@ -51,11 +51,10 @@ export function bucketOf(word: string, buckets: number): number {
 
 /** Reads varints from a byte array. */
 export class Reader {
+  readonly bytes: Uint8Array;
   at: number;
-  constructor(
-    readonly bytes: Uint8Array,
-    at = 0,
-  ) {
+  constructor(bytes: Uint8Array, at = 0) {
+    this.bytes = bytes;
     this.at = at;
   }
   varint(): number {
