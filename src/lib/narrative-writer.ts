@@ -66,14 +66,26 @@ export class NarrativeIndexWriter {
     return id;
   }
 
+  /** The word's postings with room for one more varint. */
+  #room(id: number): Uint8Array {
+    const buf = this.#postings[id] as Uint8Array;
+    if ((this.#used[id] ?? 0) + 6 <= buf.length) return buf;
+    const grown = new Uint8Array(buf.length * 2);
+    grown.set(buf);
+    this.#postings[id] = grown;
+    return grown;
+  }
+
+  /** A byte as it is (year, length: 0–255), not as a varint. */
+  #byte(id: number, n: number): void {
+    const at = this.#used[id] ?? 0;
+    this.#room(id)[at] = n;
+    this.#used[id] = at + 1;
+  }
+
   #put(id: number, n: number): void {
-    let buf = this.#postings[id] as Uint8Array;
+    const buf = this.#room(id);
     let at = this.#used[id] ?? 0;
-    if (at + 6 > buf.length) {
-      const grown = new Uint8Array(buf.length * 2);
-      grown.set(buf);
-      this.#postings[id] = buf = grown;
-    }
     while (n >= 128) {
       buf[at++] = (n & 127) | 128;
       n = Math.floor(n / 128);
@@ -114,8 +126,8 @@ export class NarrativeIndexWriter {
       let j = i;
       while (j < n && Math.floor((keys[j] ?? 0) / MAX_POSITIONS) === id) j++;
       this.#put(id, docId - (this.#df[id] === 0 ? 0 : (this.#lastDoc[id] ?? 0)));
-      this.#put(id, year);
-      this.#put(id, lengthByte);
+      this.#byte(id, year);
+      this.#byte(id, lengthByte);
       this.#put(id, j - i);
       let last = 0;
       for (let k = i; k < j; k++) {

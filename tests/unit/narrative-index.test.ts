@@ -92,7 +92,8 @@ describe('what a cadre types finds the narratives that tell it', () => {
   });
 
   it('ranks the case that tells a detail again and again above a passing mention', async () => {
-    const filler = '会议研究了年度工作安排。'.repeat(20);
+    // Long enough that its length byte is past 127: stored as a byte, read as one.
+    const filler = '会议研究了年度工作安排。'.repeat(200);
     const ranked = indexOf([
       { url: '/cases/once/', title: '甲案', text: `甲案. ${filler}其间曾去赌博一次。${filler}`, filters: {}, year: 2020 },
       { url: '/cases/often/', title: '乙案', text: '乙案. 李某沉迷赌博，挪用公款赌博，赌博输掉八十万元。', filters: {}, year: 2020 },
