@@ -144,8 +144,9 @@ export class NarrativeIndexWriter {
 
   /** Writes the buckets, the filters and the manifest. */
   finish(): NarrativeManifest & { words: number; bytes: number } {
+    // Buckets are sized by the postings they hold: a common word's go to a file of their own.
     let total = 0;
-    for (let id = 0; id < this.#ids.size; id++) total += this.#used[id] ?? 0;
+    for (let id = 0; id < this.#ids.size; id++) if ((this.#used[id] ?? 0) <= HOT_BYTES) total += this.#used[id] ?? 0;
     let buckets = 16;
     while (buckets * BUCKET_BYTES < total && buckets < 65536) buckets *= 2;
     const inBucket: number[][] = Array.from({ length: buckets }, () => []);
