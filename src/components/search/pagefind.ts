@@ -1,8 +1,8 @@
 /**
  * The one way page scripts reach Pagefind: loads its runtime on first use (never before a person
  * searches or filters) and merges every index shard written by src/cli/index-search.ts. Cases'
- * narratives are a second bundle, loaded by loadNarrative() only when a search needs it, one shard
- * at a time: a common query never downloads it.
+ * narratives are an index of their own (narrative-index.ts), opened by loadNarrative() only when a
+ * search needs it: a common query never downloads it.
  */
 import { openNarrativeIndex } from './narrative-index.ts';
 
