@@ -24,6 +24,7 @@ import { stringify } from 'yaml';
 import { CHROMIUM, CHROMIUM_ARGS } from '../lib/chromium.ts';
 import { parseMarkdown, parseYaml } from '../lib/frontmatter.ts';
 import { freePort } from '../lib/serve-site.ts';
+import { NARRATIVE_PATH } from '../lib/search-index.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { describeStop, readBuildStop, type BuildStop } from './build-stop.ts';
 import { generateCorpus } from './generate.ts';
@@ -71,7 +72,7 @@ export interface QueryFigures {
   detail?: boolean;
   /** Body bytes served by every origin for this query, on a first visit (empty cache), page included. */
   portalBytes: number;
-  /** Of which from narrative bundles (pagefind-narrative*), of any origin. */
+  /** Of which from narrative indexes (narrative/), of any origin. */
   portalNarrativeBytes?: number;
   portalRequests: number;
   portalMs: number;
@@ -179,10 +180,7 @@ export function meanQuality(rows: readonly Judged[]): { success1: number; succes
   };
 }
 
-/** Narrative bundles of any site: pagefind-narrative/, pagefind-narrative-1/ … */
-const NARRATIVE_PATH = /^\/pagefind-narrative(?:-\d+)?\//;
-
-/** What one query downloaded, summed over every origin's server: all bodies, and the narrative bundles' part. */
+/** What one query downloaded, summed over every origin's server: all bodies, and the narrative indexes' part (NARRATIVE_PATH, any site's /narrative/). */
 export function queryBytes(served: readonly ServedFile[]): { bytes: number; narrativeBytes: number; requests: number } {
   return {
     bytes: served.reduce((a, f) => a + f.bytes, 0),
@@ -431,7 +429,7 @@ ${rows.join('\n')}
 
 ## 门户的搜索（无头 Chromium，每个查询都是空缓存的首次访问）
 
-下载量是各来源服务器发出的应答正文之和（压缩后的字节数，含搜索页本身、搜索脚本和 Pagefind 的 worker 加载的文件；重复请求得到 304 时不计字节），括号内是其中案情全文索引（\`pagefind-narrative*\`）的部分。“细节”查询的词只写在合成案例的案情叙述里：合计的主索引结果不足 50 个时，门户和单一站点一样也查各站的案情索引。状态栏照录读者看到的一句，成员站点超时或出错时它会点名。
+下载量是各来源服务器发出的应答正文之和（压缩后的字节数，含搜索页本身、搜索脚本和 Pagefind 的 worker 加载的文件；重复请求得到 304 时不计字节），括号内是其中案情全文索引（\`narrative/\`）的部分。“细节”查询的词只写在合成案例的案情叙述里：合计的主索引结果不足 50 个时，门户和单一站点一样也查各站的案情索引。状态栏照录读者看到的一句，成员站点超时或出错时它会点名。
 
 ${q.join('\n')}
 

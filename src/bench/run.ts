@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { parseMarkdown } from '../lib/frontmatter.ts';
+import { INDEX_PATH, NARRATIVE_PATH } from '../lib/search-index.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { describeStop, readBuildStop, type BuildStop } from './build-stop.ts';
 import { generateCorpus } from './generate.ts';
@@ -392,11 +393,12 @@ function largestCasePage(dist: string): string {
   return best.path;
 }
 
-/** The index folders a sharded Pagefind index is written to (see src/cli/index-search.ts). */
-const INDEX_FOLDER = /^pagefind(?:-narrative)?(?:-\d+)?$/;
-const INDEX_PATH = /^\/pagefind(?:-narrative)?(?:-\d+)?\//;
+/** The index folders: a sharded Pagefind index and the narrative index (see src/cli/index-search.ts). */
+const INDEX_FOLDER = /^pagefind(?:-\d+)?$|^narrative$/;
 
+/** The narrative index's files count as Pagefind's of the same role: buckets as index, cases as fragments. */
 function searchFileKind(path: string): SearchFileKind {
+  if (NARRATIVE_PATH.test(path)) return path.endsWith('.bin') ? 'index' : /\/d\/\d+\.json$/.test(path) ? 'fragment' : /\/f\//.test(path) ? 'filter' : 'meta';
   if (path.endsWith('.pf_fragment')) return 'fragment';
   if (path.endsWith('.pf_index')) return 'index';
   if (path.endsWith('.pf_filter')) return 'filter';

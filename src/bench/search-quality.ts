@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseYaml } from '../lib/frontmatter.ts';
+import { INDEX_PATH, NARRATIVE_PATH } from '../lib/search-index.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
 /** Typical queries (the page-weight budget's) and details the generator tells only in narratives. */
@@ -45,8 +46,6 @@ export interface QualityRow {
 }
 
 const FOLDERS: Record<string, string> = { cases: '/cases/', courses: '/courses/', culture: '/culture/', documents: '/documents/', indicators: '/indicators/', 'self-checks': '/self-check/' };
-const INDEX_PATH = /^\/pagefind(?:-narrative)?(?:-\d+)?\//;
-const NARRATIVE_PATH = /^\/pagefind-narrative(?:-\d+)?\//;
 const CHROMIUM = '/usr/bin/chromium';
 
 /**

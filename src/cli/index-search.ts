@@ -1,19 +1,22 @@
 /**
- * `node src/cli/index-search.ts [siteDir]`: builds the Pagefind search index after `astro build`.
+ * `node src/cli/index-search.ts [siteDir]`: builds the search indexes after `astro build`.
  * Content pages carry their own search data (data-pagefind-body, filters, meta, sort); this script
  * decides what the indexer sees (lib/search-index.ts): synonyms added, one record per article, and
  * pages split into shards of LIANJIAN_SHARD_PAGES (default 11,000) indexed one after another, so
  * peak memory is that of one shard however large the library grows. The browser merges the shards;
  * each shard costs a search one more index chunk per word, so 10,000 cases stay in one.
- * Cases' narratives form a second bundle of their own (pagefind-narrative*), searched only when the
- * main one answers thinly: whole text searchable, common queries as small as before.
- * Each shard is indexed by a child process of this script (`--job=main:0`, `--job=narrative:3`),
- * the main bundle's alone, then the narrative shards LIANJIAN_INDEX_PARALLEL (default 2) at a time:
- * one Pagefind process keeps about one core busy, so two use the machine's second core, and memory
- * is two narrative shards' (src/bench/README.md).
+ * Cases' narratives (基本案情 … 讨论题, two thirds of the text) form an index of their own (narrative/,
+ * lib/pair-index.ts): overlapping character pairs with their positions, written by a small writer
+ * of ours in one pass (lib/narrative-writer.ts), not by Pagefind. Pagefind indexed them at about
+ * 24 ms of CPU a case, three quarters of this step (src/bench/README.md); the writer takes a small
+ * fraction of that, and the browser downloads a bucket per pair of the query, searched only when
+ * the main bundle answers thinly.
+ * Each part runs in a child process of this script (`--job=main:0`, `--job=narrative`): the main
+ * bundle's shards one at a time (one Pagefind process keeps about one core busy), the narrative
+ * index beside them on the machine's second core.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -22,8 +25,8 @@ import { contentRoot, edition } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
 import { compactFragmentNames } from '../lib/pagefind-meta.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
-import { bigramText } from '../lib/bigrams.ts';
-import { articleRecords, INDEX_EXCLUDE, isContentPage, narrativeDir, narrativeRecord, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, sharedWasmEntry, slimNarrativeFragment, wasmName, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
+import { NarrativeIndexWriter } from '../lib/narrative-writer.ts';
+import { articleRecords, INDEX_EXCLUDE, isContentPage, NARRATIVE_DIR, narrativeRecord, pageForIndex, SHARD_MANIFEST, shardCount, shardDir, shardOf, type ShardManifest, type SynonymGroup } from '../lib/search-index.ts';
 import { DOCUMENT_STATUSES, type DocumentData } from '../schemas/document.ts';
 import { urls } from '../lib/urls.ts';
 
@@ -68,28 +71,25 @@ const articles = docs.flatMap((d) => {
 });
 const shards = shardCount(pages.length + articles.length, Number(process.env['LIANJIAN_SHARD_PAGES'] ?? 11000));
 
-if (!job) for (const old of readdirSync(site).filter((d) => /^pagefind(-narrative)?(-\d+)?$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
+// Folders of earlier layouts (pagefind-narrative*) go too, so a site indexed again holds only what the manifest names.
+if (!job) for (const old of readdirSync(site).filter((d) => /^pagefind(-narrative)?(-\d+)?$|^narrative$/.test(d))) rmSync(join(site, old), { recursive: true, force: true });
 
 type IndexRecord = { sourcePath: string; content: string } | { url: string; content: string };
-
-/** What a bundle keeps of Pagefind's output: a file as written, changed, or removed (undefined). */
-type FileFilter = (path: string, content: Uint8Array) => Uint8Array | undefined;
 
 /** Pagefind's compressed files: gzip of a signature and the data. */
 const SIGNATURE = 'pagefind_dcd';
 const unpackBytes = (content: Uint8Array) => gunzipSync(content).subarray(SIGNATURE.length);
-const unpack = (content: Uint8Array) => Buffer.from(unpackBytes(content)).toString('utf8');
 const pack = (data: string | Uint8Array) => gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(data)]), { level: 9 });
 
 /**
  * Indexes one shard's records into its folder, in a job process of its own so memory is one
  * shard's. Pagefind writes its files itself (holding them in this process too would add to the
  * peak); then fragments are renamed to short sequential names (pagefind-meta.ts), which shrinks
- * the metadata every search downloads first, and `keep` changes or removes a bundle's other files.
+ * the metadata every search downloads first.
  */
-async function writeShard(outputPath: string, records: Iterable<IndexRecord>, keep?: FileFilter, language = 'zh-cn'): Promise<void> {
+async function writeShard(outputPath: string, records: Iterable<IndexRecord>): Promise<void> {
   const shardStarted = performance.now();
-  const { errors, index } = await pagefind.createIndex({ forceLanguage: language, excludeSelectors: [...INDEX_EXCLUDE] });
+  const { errors, index } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...INDEX_EXCLUDE] });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   for (const record of records) {
     const added = await index.addHTMLFile(record);
@@ -108,14 +108,6 @@ async function writeShard(outputPath: string, records: Iterable<IndexRecord>, ke
     for (const [from, to] of compact.renamed) renameSync(join(outputPath, 'fragment', `${from}.pf_fragment`), join(outputPath, 'fragment', `${to}.pf_fragment`));
     writeFileSync(join(outputPath, name), pack(compact.meta));
   }
-  if (!keep) return;
-  for (const path of readdirSync(outputPath, { recursive: true, encoding: 'utf8' })) {
-    const full = join(outputPath, path);
-    if (!statSync(full).isFile()) continue;
-    const content = keep(path, readFileSync(full));
-    if (!content) rmSync(full);
-    else writeFileSync(full, content);
-  }
 }
 
 function* mainRecords(shard: number): Generator<IndexRecord> {
@@ -130,52 +122,30 @@ function* mainRecords(shard: number): Generator<IndexRecord> {
 
 
 /*
- * The narrative bundle: every case's 基本案情 … 讨论题, about two thirds of its text, in shards of
- * LIANJIAN_NARRATIVE_SHARD_PAGES (default 2,500) so each Pagefind process stays within the memory
- * budget. The browser searches it only when the main bundle's answer is thin (search/pagefind.ts),
- * so a common query downloads nothing from it.
+ * The narrative index: every case's 基本案情 … 讨论题 (with its title), as character pairs with their
+ * positions (lib/narrative-writer.ts), written in one pass by a job of its own while Pagefind indexes
+ * the main bundle. The browser searches it only when the main bundle's answer is thin.
  */
 const narratives = pages.filter((path) => path.startsWith('cases/'));
-/*
- * The narrative is cut into overlapping character pairs here (lib/bigrams.ts) and indexed as a
- * language Pagefind neither segments nor stems; the manifest tells the browser to ask in pairs.
- * Measured (src/bench/README.md, "Character pairs"): the narrative shards index in about half the
- * time, with the same answers and downloads; memory hardly changes, so shards stay at 2,500.
- * LIANJIAN_NARRATIVE_WORDS=pagefind keeps Pagefind's own Chinese segmentation (the earlier design).
- */
-const pairs = process.env['LIANJIAN_NARRATIVE_WORDS'] !== 'pagefind';
-// 1,250 cases a shard: two Pagefind processes at a time stay near 1.3 GB each (src/bench/README.md).
-const narrativeShards = shardCount(narratives.length, Number(process.env['LIANJIAN_NARRATIVE_SHARD_PAGES'] ?? 1250));
-/** The current shard's texts as written, by URL, for its fragments (pairs are not readable). */
-const narrativeTexts = new Map<string, string>();
-function* narrativeRecords(shard: number): Generator<IndexRecord> {
-  narrativeTexts.clear();
+
+function writeNarrative(): void {
+  const dir = join(site, NARRATIVE_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  for (const sub of ['p', 'h', 'd', 'f']) mkdirSync(join(dir, sub), { recursive: true });
+  const writer = new NarrativeIndexWriter((path, data) => writeFileSync(join(dir, path), data));
   for (const path of narratives) {
-    if (shardOf(path, narrativeShards) !== shard) continue;
-    const record = narrativeRecord(readFileSync(join(site, path), 'utf8'), pairs ? bigramText : undefined);
-    if (!record) continue;
-    if (pairs) narrativeTexts.set(`/${path.replace(/index\.html$/, '')}`, record.text);
-    yield { sourcePath: path, content: record.content };
+    const record = narrativeRecord(readFileSync(join(site, path), 'utf8'));
+    if (record) writer.add({ url: `/${path.replace(/index\.html$/, '')}`, ...record });
   }
+  const written = writer.finish();
+  console.log(`${NARRATIVE_DIR}：${written.docs} 篇案情、${written.words} 个字对，${written.buckets} 个分桶（压缩后 ${(written.bytes / 1e6).toFixed(1)} MB），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
 }
-/*
- * The narrative bundle reuses the main bundle's runtime: its entry points at the main bundle's wasm
- * (one download, answered from the browser's cache the second time; rewritten once every job is
- * done, below), the search UI files are not needed, and its fragments keep only what the result
- * list shows (slimNarrativeFragment).
- */
-const keepNarrative: FileFilter = (path, content) => {
-  if (/^wasm\.|^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./.test(path)) return undefined;
-  if (path.endsWith('.pf_fragment')) return pack(slimNarrativeFragment(unpack(content), pairs ? (url) => narrativeTexts.get(url) : undefined));
-  return content;
-};
 
 if (job) {
   const [kind, n] = job.split(':');
   const shard = Number(n);
   if (kind === 'main' && shard < shards) await writeShard(join(site, shardDir(shard)), mainRecords(shard));
-  // "zxx" (no linguistic content): a language code Pagefind has no segmenter or stemmer for.
-  else if (kind === 'narrative' && shard < narrativeShards) await writeShard(join(site, narrativeDir(shard)), narrativeRecords(shard), keepNarrative, pairs ? 'zxx' : 'zh-cn');
+  else if (kind === 'narrative') writeNarrative();
   else throw new Error(`未知的索引任务“${job}”`);
   process.exit(0);
 }
@@ -216,20 +186,13 @@ async function runJobs(jobs: readonly string[], parallel: number): Promise<void>
   }
 }
 
-// The main bundle's shard holds up to 11,000 whole pages (about 2.6 GB at 10,000 cases): it runs
-// alone, and the narrative shards, half that each, two at a time after it.
-await runJobs(Array.from({ length: shards }, (_, i) => `main:${i}`), 1);
-await runJobs(Array.from({ length: narrativeShards }, (_, i) => `narrative:${i}`), Number(process.env['LIANJIAN_INDEX_PARALLEL'] ?? 2));
-const mainWasm = wasmName(readFileSync(join(site, shardDir(0), 'pagefind-entry.json'), 'utf8'));
-for (let shard = 0; shard < narrativeShards; shard++) {
-  const entry = join(site, narrativeDir(shard), 'pagefind-entry.json');
-  writeFileSync(entry, sharedWasmEntry(readFileSync(entry, 'utf8'), shardDir(0), mainWasm));
-}
+// The main bundle's shard holds up to 11,000 whole pages (about 2.6 GB at 10,000 cases): its shards
+// run one at a time, and the narrative index, a small process of its own, beside them.
+await Promise.all([runJobs(Array.from({ length: shards }, (_, i) => `main:${i}`), 1), runJobs(['narrative'], 1)]);
 
 const manifest: ShardManifest = {
   shards: Array.from({ length: shards - 1 }, (_, i) => `/${shardDir(i + 1)}/`),
-  narrative: Array.from({ length: narrativeShards }, (_, i) => `/${narrativeDir(i)}/`),
-  ...(pairs ? { narrativeWords: 'pairs' as const } : {}),
+  ...(narratives.length > 0 ? { narrative: `/${NARRATIVE_DIR}/` } : {}),
 };
 writeFileSync(join(site, SHARD_MANIFEST), JSON.stringify(manifest));
-console.log(`搜索索引完成：${pages.length} 个页面、${articles.length} 个条款记录，分 ${shards} 个分片；${narratives.length} 篇案例的案情全文，分 ${narrativeShards} 个分片；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
+console.log(`搜索索引完成：${pages.length} 个页面、${articles.length} 个条款记录，分 ${shards} 个分片；${narratives.length} 篇案例的案情全文另建字对索引；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);

@@ -82,7 +82,7 @@ writeFileSync(
     '',
     '联网检索（成员站点）：省级平台等站点要在搜索中检索本站时，须放行对方的地址，例如',
     '  LIANJIAN_CORS_ORIGINS="https://lianjian.省级平台.cn" HOST=0.0.0.0 node serve.mjs',
-    '多个地址用空格分隔；只对搜索索引（/pagefind*/）和数据导出（/network/export.json）放行。',
+    '多个地址用空格分隔；只对搜索索引（/pagefind*/、/narrative/）和数据导出（/network/export.json）放行。',
     'nginx 在 nginx.conf 的 map $http_origin $lianjian_cors 中逐行添加。',
     '本版本包含内部资料，仅限内网使用，不得公开或外传。',
     '',

@@ -1,63 +1,67 @@
 /**
- * The narrative bundle's words: text cut into overlapping character pairs before Pagefind sees it,
- * so Pagefind runs no Chinese segmenter on it (measured in src/bench/README.md: about half the
- * indexing time, nearly the same memory and downloads). Every Chinese run 并处罚金 becomes the pairs 并处 处罚 罚金, so any
- * word of two characters inside it is a word of the index (罚金 inside 并处罚金), and a longer word
- * is found as all its pairs (容积率 = 容积 + 积率, Pagefind ANDs the terms).
+ * The narrative index's words (lib/pair-index.ts): text cut into overlapping character pairs, so no
+ * Chinese segmenter is needed. Every Chinese run 并处罚金 becomes the pairs 并处 处罚 罚金 at
+ * consecutive positions, so any word of two characters inside it is a word of the index (罚金 inside
+ * 并处罚金), and a longer word is its pairs at consecutive positions (容积率 = 容积 at p, 积率 at p+1:
+ * a text with 容积 … 积率 apart does not hold it).
  *
- * Each Han character is written as four lowercase ASCII letters (its code point in base 26), a pair as
- * eight. Pagefind's runtime segments a query with Intl.Segmenter when the page is Chinese, and that
- * would cut a raw pair it does not know (积率 → 积 率); a run of ASCII letters stays one word in every
- * segmenter, and Pagefind neither stems nor splits it (the bundle is indexed as a language without a
- * stemmer, and the shared wasm has none). Other letters and digits (2023, KTV) are kept as words with
- * a leading 0, so they never share a prefix with a Han code: a query 2023 does not match pairs.
- * Prefix matching stays meaningful: one character's code is the prefix of every pair it starts.
- *
- * The same functions cut the text at build time (src/cli/index-search.ts) and the query in the
- * browser (search/pagefind.ts), so both sides always agree.
+ * Other letters and digits (2023, KTV) are words of their own, case and width folded. Where a Han run
+ * meets such a word ("2023年底", "在KTV"), the run's first (or last) character is also recorded at the
+ * run's first (last) pair's position, so 2023年 is found in 2023年底 and 在KTV in 人在KTV.
+ * Punctuation and spaces only separate. The same functions cut the text at build time
+ * (src/cli/index-search.ts) and the query in the browser (components/search/narrative-index.ts).
  */
 
 /** A Han run, or a run of other letters and digits; everything else (punctuation, spaces) separates. */
 const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
-const A = 'a'.charCodeAt(0);
 
-/** A Han character as four letters a–z: 26⁴ covers every code point up to U+6F90F. */
-export function hanCode(char: string): string {
-  let n = char.codePointAt(0) ?? 0;
-  let out = '';
-  for (let i = 0; i < 4; i++) {
-    out = String.fromCharCode(A + (n % 26)) + out;
-    n = Math.floor(n / 26);
+/** A Han run starting with `c`, right after a word of letters or digits. */
+export const head = (c: string) => `${c}>`;
+/** A Han run ending with `c`, right before a word of letters or digits. */
+export const tail = (c: string) => `<${c}`;
+
+const runs = (text: string) =>
+  [...text.normalize('NFKC').toLowerCase().matchAll(RUN)].map((m) => (m[1] ? { han: true, chars: [...m[1]] } : { han: false, chars: [m[2] ?? ''] }));
+
+/**
+ * Calls `emit` with each word of the text and its position, in order; returns the number of
+ * positions (the text's length in words). A position holds a pair, a one-character run or another
+ * word; head and tail marks share the position of the pair they sit on.
+ */
+export function pairTokens(text: string, emit: (token: string, at: number) => void): number {
+  let at = 0;
+  let last: { char: string; at: number } | undefined;
+  for (const run of runs(text)) {
+    if (run.han) {
+      const c = run.chars;
+      if (last === undefined && at > 0) emit(head(c[0] ?? ''), at);
+      if (c.length === 1) emit(c[0] ?? '', at++);
+      else for (let i = 0; i + 1 < c.length; i++) emit(`${c[i]}${c[i + 1]}`, at++);
+      last = { char: c[c.length - 1] ?? '', at: at - 1 };
+    } else {
+      if (last) emit(tail(last.char), last.at);
+      last = undefined;
+      emit(run.chars[0] ?? '', at++);
+    }
   }
-  return out;
+  return at;
 }
 
 /**
- * The words the index holds for a text, in order: the overlapping pairs of each Han run (a run of one
- * character is that character), each other word with its leading 0. Full-width letters and digits are
- * folded to ASCII and case to lower, as on both sides.
+ * The words a query word must have at consecutive positions. A one-character Han run is the head
+ * of a text's run when it follows a number or Latin word (2023年 in 2023年底), its tail when it
+ * precedes one (在KTV), and itself otherwise. Empty for punctuation alone.
  */
-export function bigramWords(text: string): string[] {
-  const words: string[] = [];
-  for (const m of text.normalize('NFKC').toLowerCase().matchAll(RUN)) {
-    if (m[1]) {
-      const chars = [...m[1]].map(hanCode);
-      if (chars.length === 1) words.push(chars[0] ?? '');
-      for (let i = 0; i + 1 < chars.length; i++) words.push(`${chars[i]}${chars[i + 1]}`);
-    } else if (m[2]) words.push(`0${m[2]}`);
-  }
-  return words;
+export function wordTokens(word: string): string[] {
+  const rs = runs(word);
+  return rs.flatMap((run, i) => {
+    const c = run.chars;
+    if (!run.han) return c;
+    if (c.length > 1) return c.slice(1).map((x, j) => `${c[j]}${x}`);
+    const before = rs[i - 1];
+    const after = rs[i + 1];
+    if (before && !before.han && !after) return [head(c[0] ?? '')];
+    if (after && !after.han && !before) return [tail(c[0] ?? '')];
+    return c;
+  });
 }
-
-/** A text as the index sees it: its words separated by spaces. */
-export const bigramText = (text: string): string => bigramWords(text).join(' ');
-
-/**
- * A reader's query for the narrative bundle: every word of it cut the same way, so Pagefind's AND of
- * the terms finds the texts holding every pair. Pairs that are present but not side by side (容积 …
- * 积率) are possible for words of three characters or more: the search page keeps only results whose
- * text holds each query word as written (holdsAll in excerpt.ts). Quotes and punctuation only
- * separate; a query of punctuation alone gives the empty string.
- */
-export const bigramQuery = (query: string): string => [...new Set(bigramWords(query))].join(' ');
-

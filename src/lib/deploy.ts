@@ -88,7 +88,7 @@ map $cookie_${TEXT_SIZE_COOKIE} $lianjian_text_size_cookie {
 ${indent(larger.map((s) => `${s.id} "${textSizeCookie(s.id)}";`), '    ')}
 }
 
-# 成员站点（议题 20）：省级平台等站点的搜索页直接读取本站的搜索索引（/pagefind*/）和数据导出
+# 成员站点（议题 20）：省级平台等站点的搜索页直接读取本站的搜索索引（/pagefind*/、/narrative/）和数据导出
 # （/network/export.json），浏览器要求本站以 CORS 头放行对方的地址。只放行列出的站点，不用 *：
 # 内网中，读者打开的任何外部网页都可能借读者的浏览器读取内网索引。要增加一个站点，照样加一行：
 #     "https://lianjian.省级平台.cn" $http_origin;
@@ -105,7 +105,7 @@ server {
 
 ${indent(headers, '    ')}
 
-    # 压缩文本（HTML 默认压缩）；Pagefind 的索引文件已经压缩过，原样发送。
+    # 压缩文本（HTML 默认压缩）；Pagefind 的索引文件和案情索引的 .bin 文件已经压缩过，原样发送。
     gzip on;
     gzip_vary on;
     gzip_types text/css text/javascript application/javascript application/json application/xml text/xml image/svg+xml text/plain text/markdown;
@@ -120,7 +120,7 @@ ${indent(headers, '    ')}
         try_files $uri $uri/ $uri/index.html =404;
     }
     # 值为空时不发送这个头：未列出的站点读不到。
-    location ~ ^/(pagefind[^/]*/|network/export\.json$) {
+    location ~ ^/(pagefind[^/]*/|narrative/|network/export\.json$) {
 ${indent(headers, '        ')}
         add_header Access-Control-Allow-Origin $lianjian_cors always;
         add_header Vary Origin always;

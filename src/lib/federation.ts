@@ -116,12 +116,12 @@ export function directoryRows(config: NetworkConfig, own: NetworkExport, exports
 }
 
 /**
- * What a member serves to the sites that search it: its search bundles (the /pagefind folders) and its
- * export, readable from the listed origins only (LIANJIAN_CORS_ORIGINS). Not `*`: on an intranet
+ * What a member serves to the sites that search it: its search indexes (the /pagefind folders and
+ * /narrative/) and its export, readable from the listed origins only (LIANJIAN_CORS_ORIGINS). Not `*`: on an intranet
  * any web page a reader opens could otherwise read the internal edition's index through their browser.
  */
 export function corsHeaders(path: string, origin: string | undefined, allowed: readonly string[]): Record<string, string> {
-  const shared = /^\/pagefind[^/]*\//.test(path) || path === EXPORT_PATH;
+  const shared = /^\/(?:pagefind[^/]*|narrative)\//.test(path) || path === EXPORT_PATH;
   return shared && origin && allowed.includes(origin) ? { 'access-control-allow-origin': origin } : {};
 }
 

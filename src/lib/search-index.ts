@@ -108,16 +108,6 @@ const H1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/;
 const FILTER = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-filter="([a-z]+)"[^>]*>([\s\S]*?)<\/\1>/g;
 const SORT_YEAR = /data-pagefind-sort="year(?::(\d+))?"[^>]*>(\d*)</;
 
-/**
- * A case's narrative as a record of the second search bundle (pagefind-narrative/), searched only
- * when the main bundle's answer is thin. The record holds the case's title, to combine a title word
- * with a detail, and the narrative sections; its filters and year come from the page, unindexed, so
- * facet filters and sorting treat it as the case. Returns undefined for a page with no narrative.
- */
-export function narrativeForIndex(html: string): string | undefined {
-  return narrativeRecord(html)?.content;
-}
-
 /** Block elements: their text is a block of its own in the record's stored text. */
 const BLOCK = /<\/?(?:p|div|section|article|aside|header|footer|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|table|tr|td|th|figure|figcaption|br)\b[^>]*>/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -137,48 +127,39 @@ export function blockText(html: string): string {
     .join('. ');
 }
 
-/** The text between tags rewritten (entities decoded first); tags, attributes and filters stay as they are. */
-const mapText = (html: string, words: (text: string) => string) => html.replace(/>([^<]+)</g, (_, t: string) => `>${words(decode(t))}<`);
-
 export interface NarrativeRecord {
-  /** The page Pagefind indexes. */
-  content: string;
-  /** The record's readable text (title and narrative), what its stored fragment shows and is checked against. */
+  title: string;
+  kind?: string | undefined;
+  /** The record's readable text (title and narrative): what is indexed, and what excerpts are cut from and checked against. */
   text: string;
+  /** The page's facet values (data-pagefind-filter), so facet filters treat the record as the case. */
+  filters: Record<string, string[]>;
+  /** The year the page sorts by; 0 for none. */
+  year: number;
 }
 
 /**
- * The narrative record, its words optionally rewritten for the index (`words`, e.g. bigramText from
- * bigrams.ts): then its title is given to Pagefind as meta, and `text` keeps the words as written,
- * for the stored fragment the search page cuts excerpts from and checks matches against.
+ * A case's narrative as a record of the narrative index (lib/narrative-writer.ts), searched only
+ * when the main bundle's answer is thin: the case's title, to combine a title word with a detail,
+ * and the narrative sections, with the page's filters and year. Undefined for a page with no narrative.
  */
-export function narrativeRecord(html: string, words?: (text: string) => string): NarrativeRecord | undefined {
+export function narrativeRecord(html: string): NarrativeRecord | undefined {
   const main = MAIN.exec(html)?.[0];
   if (!main) return undefined;
   const parts: string[] = [];
   NARRATIVE.lastIndex = 0;
   for (let m = NARRATIVE.exec(main); m; m = NARRATIVE.exec(main)) {
     const end = closeOf(main, m[1] ?? '', NARRATIVE.lastIndex);
-    // Ignored on the page so the main bundle stays small; here it is the content.
-    parts.push(main.slice(m.index, end).replace(/\sdata-pagefind-ignore(?:="[^"]*")?/g, ''));
+    parts.push(main.slice(m.index, end));
     NARRATIVE.lastIndex = end;
   }
   if (parts.length === 0) return undefined;
-  const title = H1.exec(main)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
+  const title = decode(H1.exec(main)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '');
   const kind = /<main\b[^>]*\bdata-pagefind-filter="kind:([^"]+)"/.exec(main)?.[1];
-  const facets = [...main.matchAll(FILTER)].map((f) => `<span data-pagefind-filter="${f[2]}">${f[3]?.replace(/<[^>]+>/g, '')}</span>`);
+  const filters: Record<string, string[]> = kind ? { kind: [kind] } : {};
+  for (const f of main.matchAll(FILTER)) (filters[f[2] ?? ''] ??= []).push(decode((f[3] ?? '').replace(/<[^>]+>/g, '')).trim());
   const sort = SORT_YEAR.exec(main);
-  const year = sort?.[1] ?? sort?.[2] ?? '0';
-  const heading = words ? `<h1 data-pagefind-meta="title:${escape(decode(title))}">${words(decode(title))}</h1>` : `<h1>${title}</h1>`;
-  const content = [
-    `<!doctype html><html lang="zh-CN"><head>${TITLE.exec(html)?.[0] ?? ''}</head><body>`,
-    `<main data-pagefind-body${kind ? ` data-pagefind-meta="kind:${kind}" data-pagefind-filter="kind:${kind}"` : ''}>`,
-    heading,
-    `<div data-pagefind-ignore>${facets.join('')}<span data-pagefind-sort="year:${year}"></span></div>`,
-    ...(words ? parts.map((p) => mapText(p, words)) : parts),
-    '</main></body></html>',
-  ].join('');
-  return { content, text: [decode(title), ...parts.map(blockText)].filter(Boolean).join('. ') };
+  return { title, kind, text: [title, ...parts.map(blockText)].filter(Boolean).join('. '), filters, year: Number(sort?.[1] ?? sort?.[2] ?? 0) || 0 };
 }
 
 export interface ArticleRecord {
@@ -228,52 +209,14 @@ export const shardCount = (pages: number, perShard: number) => Math.max(1, Math.
 /** The shard manifest the browser reads to merge every shard into one search (see search/pagefind.ts). */
 export const SHARD_MANIFEST = 'pagefind/lianjian-shards.json';
 export const shardDir = (i: number) => (i === 0 ? 'pagefind' : `pagefind-${i}`);
-/** The narrative bundle's shards: searched by a second Pagefind instance, only when needed. */
-export const narrativeDir = (i: number) => (i === 0 ? 'pagefind-narrative' : `pagefind-narrative-${i}`);
+/** The narrative index's folder (lib/pair-index.ts), named in the shard manifest. */
+export const NARRATIVE_DIR = 'narrative';
+/** URL paths of the search's files, as the benchmarks count them: every index folder, and the narrative index's. */
+export const INDEX_PATH = /^\/(?:pagefind(?:-\d+)?|narrative)\//;
+export const NARRATIVE_PATH = /^\/narrative\//;
 
-/** What lianjian-shards.json tells the browser: the main bundle's extra shards and the narrative bundle's. */
+/** What lianjian-shards.json tells the browser: the main bundle's extra shards and the narrative index's folder. */
 export interface ShardManifest {
   shards: string[];
-  narrative: string[];
-  /** "pairs": the narrative bundle holds character pairs (lib/bigrams.ts) and is queried in pairs. */
-  narrativeWords?: 'pairs';
-}
-
-/**
- * The Pagefind runtime fetches its WebAssembly from `${bundle}wasm.${name}.pagefind`, where `name`
- * is the language entry's `wasm` field in pagefind-entry.json. A second bundle searched by a second
- * instance would fetch a second copy (55 KB) from its own folder; pointing its entry at the main
- * bundle's file (`x/../../pagefind/wasm.unknown` resolves to /pagefind/wasm.unknown.pagefind from
- * any sibling folder) lets the browser answer it from its cache. The runtime is the same file.
- */
-export function sharedWasmEntry(entryJson: string, mainDir: string, mainWasm: string): string {
-  const entry = JSON.parse(entryJson) as { languages: Record<string, { wasm: string | null }> };
-  for (const language of Object.values(entry.languages)) language.wasm = `x/../../${mainDir}/wasm.${mainWasm}`;
-  return JSON.stringify(entry);
-}
-
-/** The wasm name a bundle's entry names for its languages (Pagefind writes null for "unknown"). */
-export function wasmName(entryJson: string): string {
-  const entry = JSON.parse(entryJson) as { languages: Record<string, { wasm: string | null }> };
-  return Object.values(entry.languages)[0]?.wasm ?? 'unknown';
-}
-
-/**
- * A narrative result is shown by the search page as its case's title and an excerpt cut from the
- * record's text (excerpt.ts, which drops Pagefind's zero-width word breaks); its filters and year
- * only filter and sort, from the filter index. So the stored fragment keeps the URL, title, kind,
- * headings and the text without word breaks, and the result list downloads less.
- */
-export function slimNarrativeFragment(json: string, textOf?: (url: string) => string | undefined): string {
-  type Fragment = { url: string; content: string; word_count: number; meta: Record<string, string>; anchors?: unknown[] };
-  // A bundle indexed as character pairs stores pairs; the fragment gets the text as written instead.
-  // Its headings' anchors are then pairs too, and positions in pairs: the result list uses neither.
-  const slim = (f: Fragment) => {
-    const text = textOf?.(f.url);
-    return { url: f.url, content: text ?? f.content.replace(/\u200b/g, ''), word_count: f.word_count, filters: {}, meta: f.meta, anchors: text === undefined ? (f.anchors ?? []) : [] };
-  };
-  const parsed = JSON.parse(json) as Fragment | Record<string, Fragment>;
-  // Past Pagefind's maxFragments a file holds a group of fragments by hash.
-  if (typeof parsed.url === 'string') return JSON.stringify(slim(parsed as Fragment));
-  return JSON.stringify(Object.fromEntries(Object.entries(parsed as Record<string, Fragment>).map(([hash, f]) => [hash, slim(f)])));
+  narrative?: string;
 }

@@ -103,15 +103,15 @@ export function serveStatic(dir: string, { csp, cors = corsOrigins() }: { csp?: 
       return;
     }
     const type = TYPES[extname(target)] ?? 'application/octet-stream';
-    // Validators let a browser reuse what it already has (a second search bundle names the first
-    // one's wasm): answered with 304 and no body. no-cache makes it ask every time, so a rebuilt
+    // Validators let a browser reuse what it already has (a member's search runtime asked again):
+    // answered with 304 and no body. no-cache makes it ask every time, so a rebuilt
     // page is never served stale from the cache during editing.
     const modified = file && !varies ? new Date(Math.floor(statSync(file).mtimeMs / 1000) * 1000) : undefined;
     const since = Date.parse(String(req.headers['if-modified-since'] ?? ''));
     const shared = corsHeaders(path, typeof req.headers.origin === 'string' ? req.headers.origin : undefined, cors);
     if (modified && status === 200 && !Number.isNaN(since) && since >= modified.getTime()) {
-      // A portal revalidating a member's wasm (its narrative bundle names the main one's) gets the
-      // same CORS answer as the first time, as nginx's add_header does for a 304.
+      // A portal revalidating a member's index file gets the same CORS answer as the first time,
+      // as nginx's add_header does for a 304.
       res.writeHead(304, { 'last-modified': modified.toUTCString(), 'cache-control': 'no-cache', vary: cors.length > 0 ? 'Accept-Encoding, Origin' : 'Accept-Encoding', ...shared, ...security });
       res.end();
       return;

@@ -223,7 +223,7 @@ describeBrowser('member sites searched as one (issue 20)', () => {
     expect(shownA).toEqual([`${A_NAME}：某县局长招标量身定制受贿案`]);
   });
 
-  it("answers with A's own cases when B's narrative bundle is corrupt or absent, and names B for 案情全文", async () => {
+  it("answers with A's own cases when B's narrative index is corrupt or absent, and names B for 案情全文", async () => {
     const named = `${B_NAME}的案情全文暂时无法检索`;
     const serveB = async (dir: string) => {
       await close(b);
@@ -239,10 +239,10 @@ describeBrowser('member sites searched as one (issue 20)', () => {
     };
     for (const { what, dir } of [
       broken('B 的案情索引损坏', (dir) => {
-        writeFileSync(join(dir, 'pagefind-narrative/pagefind-entry.json'), '{"version": "1.6.0", "languages": {"zh-cn": {"hash": "nope"');
-        for (const f of readdirSync(join(dir, 'pagefind-narrative/index'))) truncateSync(join(dir, 'pagefind-narrative/index', f), 10);
+        for (const f of readdirSync(join(dir, 'narrative/p'))) truncateSync(join(dir, 'narrative/p', f), 10);
       }),
-      broken('B 没有案情索引', (dir) => rmSync(join(dir, 'pagefind-narrative'), { recursive: true })),
+      broken('B 的案情索引清单损坏', (dir) => writeFileSync(join(dir, 'narrative/index.json'), '{"format": 1, "docs": ')),
+      broken('B 没有案情索引', (dir) => rmSync(join(dir, 'narrative'), { recursive: true })),
     ]) {
       await serveB(dir);
       const { page } = await browser.open(`${origin(portA)}/search/`);

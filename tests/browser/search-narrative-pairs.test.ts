@@ -1,7 +1,7 @@
 /**
- * The narrative bundle indexed as character pairs (the default since issue 14's third round, lib/bigrams.ts):
+ * The narrative index holds character pairs at their positions (lib/bigrams.ts, lib/pair-index.ts):
  * a reader's query is asked in pairs, and what the page lists reads and matches as the narrative
- * is written — the same answers as with Pagefind's own segmentation.
+ * is written.
  */
 import { expect, it } from 'vitest';
 import { describeBrowser, useBrowser } from '../helpers/browser.ts';

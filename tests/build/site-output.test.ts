@@ -60,15 +60,15 @@ describe('pages of the built site', () => {
 
 describe('search records', () => {
   /** The text Pagefind keeps for a page (its result fragment), with its word-break marks removed. */
-  const record = (url: string, bundle = `${DIST}/pagefind`) => {
-    for (const f of readdirSync(`${bundle}/fragment`)) {
-      const text = gunzipSync(readFileSync(`${bundle}/fragment/${f}`)).toString('utf8');
+  const record = (url: string) => {
+    for (const f of readdirSync(`${DIST}/pagefind/fragment`)) {
+      const text = gunzipSync(readFileSync(`${DIST}/pagefind/fragment/${f}`)).toString('utf8');
       if (text.includes(`"url":"${url}"`)) return (JSON.parse(text.slice('pagefind_dcd'.length)) as { content: string }).content.replace(/\u200b/g, '');
     }
     throw new Error(`索引中没有 ${url}`);
   };
 
-  it("a case's main record holds what a searcher asks for, its narrative kept for the second bundle, not the labels every case repeats", () => {
+  it("a case's main record holds what a searcher asks for, its narrative kept for the narrative index, not the labels every case repeats", () => {
     const text = record('/cases/canteen-inquiry-rigging/');
     expect(text).toContain('连续三轮食材询价中用伪造的“陪标”报价单'); // summary
     expect(text).toContain('机关食堂'); // keyword
@@ -79,18 +79,21 @@ describe('search records', () => {
     expect(text).not.toContain('账外账');
   });
 
-  it("every case's whole narrative is searchable in the narrative bundle, with its title and nothing the main record holds", () => {
-    const text = record('/cases/canteen-inquiry-rigging/', `${DIST}/pagefind-narrative`);
+  /** The narrative index's cases (narrative/d/*.json), by URL: what a narrative result shows. */
+  const narratives = () => new Map(readdirSync(`${DIST}/narrative/d`).map((f) => JSON.parse(readFileSync(`${DIST}/narrative/d/${f}`, 'utf8')) as { url: string; title: string; content: string }).map((d) => [d.url, d]));
+
+  it("every case's whole narrative is searchable in the narrative index, with its title and nothing the main record holds", () => {
+    const cases = narratives();
+    const text = cases.get('/cases/canteen-inquiry-rigging/')?.content ?? '';
     expect(text).toContain('该局机关食堂每天供应约300人就餐'); // 基本案情
     for (const heading of ['基本案情', '违纪违法事实', '处理结果', '警示启示', '整改措施', '以案四说', '讨论题']) expect(text, heading).toContain(heading);
     expect(text).not.toContain('连续三轮食材询价中用伪造的“陪标”报价单'); // summary: the main record's
     expect(text).not.toContain('越是金额小、频次高的采购'); // tier lesson: the main record's
     expect(text).not.toContain('相关案例');
     // No case is left out: each case page's narrative has its record.
-    const urls = new Set(readdirSync(`${DIST}/pagefind-narrative/fragment`).map((f) => /"url":"([^"]+)"/.exec(gunzipSync(readFileSync(`${DIST}/pagefind-narrative/fragment/${f}`)).toString('utf8'))?.[1]));
     for (const d of readdirSync(`${DIST}/cases`, { withFileTypes: true })) {
       const file = `${DIST}/cases/${d.name}/index.html`;
-      if (d.isDirectory() && existsSync(file) && readFileSync(file, 'utf8').includes('data-search-narrative')) expect(urls, d.name).toContain(`/cases/${d.name}/`);
+      if (d.isDirectory() && existsSync(file) && readFileSync(file, 'utf8').includes('data-search-narrative')) expect(cases.has(`/cases/${d.name}/`), d.name).toBe(true);
     }
   });
 });

@@ -15,14 +15,14 @@ describe('npm run bench:federated', () => {
     for (const q of DETAIL_QUERIES) expect(FEDERATED_QUERIES).toContain(q);
   });
 
-  it('counts a query at every server, with the narrative bundles apart', () => {
+  it('counts a query at every server, with the narrative indexes apart', () => {
     const served = [
       { path: '/search/', bytes: 18_000 },
       { path: '/pagefind/pagefind.js', bytes: 12_000 },
-      { path: '/pagefind-narrative/pagefind-entry.json', bytes: 200 },
-      { path: '/pagefind-narrative-3/index/zh-cn_ab.pf_index', bytes: 20_000 },
-      // A member's wasm asked again by its narrative bundle: a 304, no body.
-      { path: '/pagefind/wasm.unknown.pagefind', bytes: 0 },
+      { path: '/narrative/index.json', bytes: 200 },
+      { path: '/narrative/p/1234.bin', bytes: 20_000 },
+      // The search page asked again: a 304, no body.
+      { path: '/search/', bytes: 0 },
       { path: '/pagefind-1/pf_meta', bytes: 5_000 },
     ];
     expect(queryBytes(served)).toEqual({ bytes: 55_200, narrativeBytes: 20_200, requests: 6 });

@@ -91,7 +91,7 @@ describe('what a site sends', () => {
     const allowed = corsOrigins({ LIANJIAN_CORS_ORIGINS: 'https://portal.example.cn, http://127.0.0.1:4400/' });
     expect(allowed).toEqual(['https://portal.example.cn', 'http://127.0.0.1:4400']);
     expect(corsHeaders('/pagefind/pagefind-entry.json', 'https://portal.example.cn', allowed)).toEqual({ 'access-control-allow-origin': 'https://portal.example.cn' });
-    expect(corsHeaders('/pagefind-narrative/index/x.pf_index', 'http://127.0.0.1:4400', allowed)).toEqual({ 'access-control-allow-origin': 'http://127.0.0.1:4400' });
+    expect(corsHeaders('/narrative/p/12.bin', 'http://127.0.0.1:4400', allowed)).toEqual({ 'access-control-allow-origin': 'http://127.0.0.1:4400' });
     expect(corsHeaders('/network/export.json', 'https://evil.example', allowed)).toEqual({});
     expect(corsHeaders('/cases/', 'https://portal.example.cn', allowed)).toEqual({});
     expect(() => corsOrigins({ LIANJIAN_CORS_ORIGINS: 'portal.example.cn' })).toThrow('LIANJIAN_CORS_ORIGINS 中的“portal.example.cn”不是站点地址');

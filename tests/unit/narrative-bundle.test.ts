@@ -1,7 +1,7 @@
 /**
- * The narrative bundle (the second Pagefind bundle, searched only when the main one answers thinly)
- * downloads as little as a reader needs: no second copy of the runtime, fragments without what the
- * result list never shows; and the project's server lets the browser reuse the runtime it already has.
+ * What the search downloads is served as a browser can reuse it: the project's server answers a
+ * repeated request for an unchanged file with 304 (a member's too, with its CORS header); and the
+ * benchmark judges results from what the generator wrote.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,45 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../src/bench/search-quality.ts';
-import { sharedWasmEntry, slimNarrativeFragment, wasmName } from '../../src/lib/search-index.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
-
-const entry = JSON.stringify({ version: '1.6.0', languages: { 'zh-cn': { hash: 'zh-cn_836c6a77493d3', wasm: null, page_count: 1 } }, include_characters: ['_'] });
-
-describe('the narrative bundle shares the main bundle runtime', () => {
-  it('names the main bundle wasm, which resolves to the same URL from any narrative folder', () => {
-    const shared = JSON.parse(sharedWasmEntry(entry, 'pagefind', wasmName(entry))) as { languages: Record<string, { wasm: string; hash: string }>; version: string };
-    const wasm = shared.languages['zh-cn']?.wasm ?? '';
-    // How the Pagefind runtime builds the address: `${basePath}wasm.${name}.pagefind`.
-    for (const base of ['/pagefind-narrative/', '/pagefind-narrative-3/', '/site/pagefind-narrative/']) {
-      const url = new URL(`${base}wasm.${wasm}.pagefind`, 'http://127.0.0.1');
-      expect(url.pathname).toBe(`${base.replace(/pagefind-narrative(-\d+)?\/$/, '')}pagefind/wasm.unknown.pagefind`);
-    }
-    // Everything else the runtime reads from the entry stays as Pagefind wrote it.
-    expect(shared.languages['zh-cn']?.hash).toBe('zh-cn_836c6a77493d3');
-    expect(shared.version).toBe('1.6.0');
-  });
-
-  it('keeps title, kind, headings and the text of a fragment, without word breaks or facet lists', () => {
-    const fragment = {
-      url: '/cases/passbook/',
-      content: '某​县​惠农​资金​案​. ​违​纪​违法​事实​. ​以​统一​保管​存折​为名​截留​补贴​。',
-      word_count: 20,
-      filters: { sector: ['惠农资金'], year: ['2021'] },
-      meta: { title: '某县惠农资金案', kind: '案例' },
-      anchors: [{ element: 'h2', id: 'facts', text: '违纪违法事实', location: 5 }],
-    };
-    const slim = JSON.parse(slimNarrativeFragment(JSON.stringify(fragment))) as typeof fragment;
-    expect(slim.content).toBe('某县惠农资金案. 违纪违法事实. 以统一保管存折为名截留补贴。');
-    expect(slim.meta).toEqual({ title: '某县惠农资金案', kind: '案例' });
-    expect(slim.url).toBe('/cases/passbook/');
-    expect(slim.anchors).toEqual(fragment.anchors);
-    expect(slim.filters).toEqual({});
-    // A grouped fragment file (Pagefind's maxFragments) is slimmed entry by entry.
-    const group = JSON.parse(slimNarrativeFragment(JSON.stringify({ 'zh-cn_a1': fragment }))) as Record<string, typeof fragment>;
-    expect(group['zh-cn_a1']?.content).toBe(slim.content);
-  });
-});
 
 describe('the project server lets the browser reuse what it has', () => {
   it('answers a repeated request for an unchanged file with 304 and no body', async () => {

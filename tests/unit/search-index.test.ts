@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecords, indexedText, missingSynonyms, narrativeForIndex, pageForIndex, shardCount, shardOf, type SynonymGroup } from '../../src/lib/search-index.ts';
+import { articleRecords, indexedText, missingSynonyms, narrativeRecord, pageForIndex, shardCount, shardOf, type SynonymGroup } from '../../src/lib/search-index.ts';
 import type { DocumentData } from '../../src/schemas/document.ts';
 
 const groups = [{ terms: ['受贿', '收受贿赂'] }, { terms: ['八项规定', '中央八项规定精神'] }, { terms: ['村干部', '村官'] }];
@@ -44,23 +44,23 @@ describe("a case's narrative record (the second bundle)", () => {
     '</main></body></html>',
   ].join('');
 
-  it('holds the narrative sections, made indexable, and the title, but nothing else of the page', () => {
-    const record = narrativeForIndex(page) ?? '';
-    const text = indexedText(record);
+  it('holds the narrative sections and the title, but nothing else of the page', () => {
+    const text = narrativeRecord(page)?.text ?? '';
     for (const told of ['孙某套购购物卡案', '违纪违法事实', '硒鼓', '以案四说', '人情往来看得比规矩重']) expect(text, told).toContain(told);
     // The summary, facets and chain are the main record's; related cases belong to neither.
     for (const other of ['以办公用品名义', '严重警告', '另一个案例', '财政资金']) expect(text, other).not.toContain(other);
   });
 
-  it('carries the case kind, facets and year unindexed, so filters and sorting treat it as the case', () => {
-    const record = narrativeForIndex(page) ?? '';
-    expect(record).toContain('<main data-pagefind-body data-pagefind-meta="kind:案例" data-pagefind-filter="kind:案例">');
-    expect(record).toContain('<div data-pagefind-ignore><span data-pagefind-filter="sector">财政资金</span><span data-pagefind-filter="risk">虚假报销</span><span data-pagefind-filter="year">2025</span><span data-pagefind-sort="year:2025"></span></div>');
+  it('carries the case kind, facets and year, so filters and sorting treat it as the case', () => {
+    const record = narrativeRecord(page);
+    expect(record?.kind).toBe('案例');
+    expect(record?.filters).toEqual({ kind: ['案例'], sector: ['财政资金'], risk: ['虚假报销'], year: ['2025'] });
+    expect(record?.year).toBe(2025);
   });
 
   it('is not made for a page without a narrative', () => {
-    expect(narrativeForIndex('<main data-pagefind-body><h1>某制度</h1><p>正文</p></main>')).toBeUndefined();
-    expect(narrativeForIndex('<main><div data-search-narrative>案情</div></main>')).toBeUndefined();
+    expect(narrativeRecord('<main data-pagefind-body><h1>某制度</h1><p>正文</p></main>')).toBeUndefined();
+    expect(narrativeRecord('<main><div data-search-narrative>案情</div></main>')).toBeUndefined();
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * The one way page scripts reach Pagefind: loads its runtime on first use (never before a person
  * searches or filters) and merges every index shard written by src/cli/index-search.ts. Cases'
- * narratives are a second bundle, loaded by loadNarrative() only when a search needs it, one shard
- * at a time: a common query never downloads it.
+ * narratives are an index of their own (narrative-index.ts), opened by loadNarrative() only when a
+ * search needs it: a common query never downloads it.
  */
-import { bigramQuery } from '../../lib/bigrams.ts';
+import { openNarrativeIndex } from './narrative-index.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -42,15 +42,24 @@ interface PagefindModule extends Pagefind {
 
 interface ShardManifest {
   shards: string[];
-  narrative: string[];
-  narrativeWords?: 'pairs';
+  /** The narrative index's folder (lib/pair-index.ts); absent for a site without one. */
+  narrative?: string;
 }
+
+/** The manifest as fetched, before it is checked. */
+type RawManifest = Partial<Record<keyof ShardManifest, unknown>>;
+
+const readShards = (p: RawManifest): ShardManifest => ({
+  shards: Array.isArray(p.shards) ? p.shards.filter((s): s is string => typeof s === 'string') : [],
+  // An older member lists Pagefind narrative folders (an array): it has no index this reader reads.
+  ...(typeof p.narrative === 'string' ? { narrative: p.narrative } : {}),
+});
 
 let manifest: Promise<ShardManifest> | undefined;
 const readManifest = () =>
   (manifest ??= fetch('/pagefind/lianjian-shards.json')
-    .then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
-    .then((m): ShardManifest => ({ shards: m.shards ?? [], narrative: m.narrative ?? [], ...(m.narrativeWords ? { narrativeWords: m.narrativeWords } : {}) })));
+    .then((r): Promise<RawManifest> | RawManifest => (r.ok ? (r.json() as Promise<RawManifest>) : {}))
+    .then(readShards));
 
 /** Pagefind's defaults are pageLength 0.75, termFrequency 1. */
 const RANKING = { pageLength: 1, termFrequency: 0.5 };
@@ -73,58 +82,25 @@ export function loadPagefind(): Promise<Pagefind> {
 }
 
 /**
- * The narrative bundle (基本案情 … 讨论题 of every case), searched shard by shard: each shard a reader
- * waits for costs its metadata and one word chunk per word, so the search page widens it one
- * shard at a time until it has a page of answers (search-page.ts), and a detail told in many cases
- * downloads a quarter of the bundle, not all of it. A member site's narrative bundle (issue 20) is
- * the same object over the member's shards, so whatever search() does to a query applies to both.
+ * The narrative index (基本案情 … 讨论题 of every case, components/search/narrative-index.ts), searched
+ * only when the main bundle's answer is thin: a common query never downloads it. A member site's
+ * narratives (issue 20) are the same object over the member's index, so whatever search() does to a
+ * query applies to both. `searched` and `shards` let a reader of a partial search say so; one index
+ * covers every case, so it is never partial.
  */
 export interface NarrativeSearch {
-  /** The one way a narrative query is run, for this site's bundle and every member's alike. */
+  /** The one way a narrative query is run, for this site's index and every member's alike. */
   search(q: string, o?: PagefindSearchOptions): Promise<PagefindResponse>;
-  /** Adds the next shard to the search; false when every shard is already in it. */
+  /** Adds more cases to the search; false when every case is already in it. */
   widen(): Promise<boolean>;
-  /** Shards searched so far, of all there are. */
+  /** Parts searched so far, of all there are. */
   readonly searched: number;
   readonly shards: number;
 }
 
-/** A narrative bundle's shards as one search: the first opened as `pf`, the rest merged as it widens. */
-async function narrativeSearch(pf: Pagefind, rest: readonly string[], words: ShardManifest['narrativeWords']): Promise<NarrativeSearch> {
-  await pf.options({ excerptLength: 36, ranking: RANKING });
-  const left = [...rest];
-  const shards = rest.length + 1;
-  return {
-    shards,
-    get searched() {
-      return shards - left.length;
-    },
-    // A bundle of character pairs is asked in pairs (lib/bigrams.ts); its results are candidates
-    // the search page checks against the text as written (holdsAll), as it does for every narrative result.
-    search: (q, o) => pf.search(words === 'pairs' ? bigramQuery(q) : q, o),
-    async widen() {
-      const next = left.shift();
-      if (!next) return false;
-      await pf.mergeIndex(next);
-      return true;
-    },
-  };
-}
-
-/**
- * The narrative bundle as a search of its own, so its results can be listed after those of the
- * main bundle; undefined for a site without one. It runs in the main bundle's runtime and worker,
- * already loaded, and its entry names the main bundle's wasm (index-search.ts), so nothing of the
- * runtime is downloaded twice.
- */
+/** This site's narrative index, or undefined for a site without one. */
 export function loadNarrative(): Promise<NarrativeSearch | undefined> {
-  narrativeLoading ??= (async () => {
-    const { narrative: bundles, narrativeWords } = await readManifest();
-    const [first, ...rest] = bundles;
-    if (!first) return undefined;
-    const pf = (await loadPagefind()) as PagefindModule;
-    return narrativeSearch(pf.createInstance({ basePath: first }), rest, narrativeWords);
-  })();
+  narrativeLoading ??= readManifest().then(({ narrative }) => (narrative ? openNarrativeIndex(narrative) : undefined));
   return narrativeLoading;
 }
 
@@ -135,8 +111,8 @@ function memberManifest(basePath: string): Promise<ShardManifest> {
   if (!m) {
     // A member without the manifest (an older build) has one main bundle and no narrative one.
     m = fetch(new URL('lianjian-shards.json', basePath))
-      .then((r): Promise<Partial<ShardManifest>> | Partial<ShardManifest> => (r.ok ? (r.json() as Promise<Partial<ShardManifest>>) : {}))
-      .then((p): ShardManifest => ({ shards: Array.isArray(p.shards) ? p.shards : [], narrative: Array.isArray(p.narrative) ? p.narrative : [], ...(p.narrativeWords === 'pairs' ? { narrativeWords: 'pairs' as const } : {}) }));
+      .then((r): Promise<RawManifest> | RawManifest => (r.ok ? (r.json() as Promise<RawManifest>) : {}))
+      .then(readShards);
     memberManifests.set(basePath, m);
     // A failed fetch is not remembered: the member is left out by federation.ts, not this cache.
     m.catch(() => memberManifests.delete(basePath));
@@ -162,14 +138,13 @@ export async function openMemberBundle(basePath: string): Promise<Pagefind> {
 }
 
 /**
- * A member's narrative bundle (`basePath` is its main bundle's), opened only when a search on this
- * site needs narratives; the manifest is the one its main bundle already fetched. Its entry names
- * the member's main wasm, so the runtime is not downloaded again (the repeat is answered by a 304).
- * Rejects when the member lists no narrative bundle: the reader is told its narratives were not searched.
+ * A member's narrative index (`basePath` is its main bundle's), opened only when a search on this
+ * site needs narratives; the manifest is the one its main bundle already fetched. Its files are
+ * fetched cross-origin (the member's CORS headers cover /narrative/, lib/federation.ts).
+ * Rejects when the member lists no narrative index: the reader is told its narratives were not searched.
  */
 export async function openMemberNarrative(basePath: string): Promise<NarrativeSearch> {
-  const [first, ...rest] = (await memberManifest(basePath)).narrative.map((dir) => new URL(dir, basePath).href);
-  if (!first) throw new Error(`${basePath}: no narrative bundle`);
-  const { narrativeWords } = await memberManifest(basePath);
-  return narrativeSearch(await memberInstance(first), rest, narrativeWords);
+  const { narrative } = await memberManifest(basePath);
+  if (!narrative) throw new Error(`${basePath}: no narrative index`);
+  return openNarrativeIndex(new URL(narrative, basePath).href);
 }
