@@ -248,7 +248,7 @@ function fakeNarrative(shards: { url: string; title: string; score: number }[][]
       if (behaviour === 'fail') return Promise.reject(new Error('corrupt narrative bundle'));
       if (behaviour === 'hang') return new Promise(() => undefined);
       const pages = shards.slice(0, open).flat();
-      return Promise.resolve({ results: pages.map((p, i) => ({ id: String(i), score: p.score, data: async (): Promise<PagefindResultData> => ({ url: p.url, excerpt: p.title, meta: { title: p.title, ...(p.kind ? { kind: p.kind } : {}) } }) })), filters: {}, totalFilters: {} });
+      return Promise.resolve({ results: pages.map((p, i) => ({ id: String(i), score: p.score, data: async (): Promise<PagefindResultData> => ({ url: p.url, excerpt: p.title, meta: { title: p.title } }) })), filters: {}, totalFilters: {} });
     },
     widen: async () => {
       if (behaviour === 'widen-fails') throw new Error('shard missing');
