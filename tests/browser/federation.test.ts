@@ -2,7 +2,7 @@
  * Issue 20, from a reader's and an editor's side: two small sites built from the mini fixture and
  * served on two loopback ports by the project's own server. Site A (the province) lists site B (a
  * city) in network/sites.yaml; a search on A finds B's case labelled with B's name and filters by
- * source; a detail told only in the 案情全文 of B's case is found on A too, and with B's narrative
+ * source; a rule both sites publish is listed once; a detail told only in the 案情全文 of B's case is found on A too, and with B's narrative
  * bundle corrupt or absent A still answers and names B; with B stopped, hanging or serving a
  * corrupt bundle A still answers and says B is unavailable; A's CSP admits B's origin and refuses any other; a child site whose case cites an
  * article its parent does not publish is stopped by the check.
@@ -159,6 +159,19 @@ describeBrowser('member sites searched as one (issue 20)', () => {
     expect(sources[0]).toMatch(/^来源单位 \S+ \(\d+\) \S+ \(\d+\)$/);
     expect(sources[0]).toContain(A_NAME);
     expect(sources[0]).toContain(B_NAME);
+  });
+
+  it('lists a rule both sites publish once, as A\'s own page, and still under B when filtered by B', async () => {
+    const { page } = await browser.open(`${origin(portA)}/search/`);
+    const found = await search(page, '测试条例');
+    const rules = found.results.filter((r) => r.title.startsWith('测试条例')).map((r) => `${r.source}：${r.title} ${r.href}`);
+    // Both sites serve the 2018 and the 2023 rules from the same documents: each once, A's copy.
+    expect(rules.map((r) => r.split(' ')[0]).sort(), `${found.status}\n${rules.join('\n')}`).toEqual([`${A_NAME}：测试条例（2018年修订）`, `${A_NAME}：测试条例（2023年修订）`].sort());
+    expect(rules.every((r) => !r.includes(origin(portB))), rules.join('\n')).toBe(true);
+    const onlyB = await browser.open(`${origin(portA)}/search/?q=${encodeURIComponent('测试条例')}&source=${encodeURIComponent(B_NAME)}`);
+    await settled(onlyB.page);
+    const shownB = await onlyB.page.$$eval('[data-results] li h2', (hs) => hs.map((h) => `${h.querySelector('.badge--source')?.textContent}：${h.querySelector('a')?.textContent}`));
+    expect(shownB).toContain(`${B_NAME}：测试条例（2023年修订）`);
   });
 
   it("refuses a request to an origin sites.yaml does not list; A's header admits exactly B", async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FederatedSearch, memberFilters, mergeByScore, readNetwork as readClientNetwork, shardTotals, unavailableNote } from '../../src/components/search/federation.ts';
 import type { NarrativeSearch, Pagefind, PagefindResponse, PagefindResultData } from '../../src/components/search/pagefind.ts';
+import { collapseShared, sharedKey } from '../../src/components/search/shared-pages.ts';
 import { corsHeaders, corsOrigins, memberOrigins, networkDirectives } from '../../src/lib/federation.ts';
 import { loadContent } from '../../src/lib/load-content.ts';
 import { copyFixture } from '../helpers/fixture.ts';
@@ -102,7 +103,7 @@ describe('what a site sends', () => {
 function fakePagefind(pages: { url: string; title: string; score: number; kind?: string }[], behaviour: 'ok' | 'fail' | 'hang' = 'ok'): Pagefind & { asked: unknown[] } {
   const asked: unknown[] = [];
   const response = (): PagefindResponse => ({
-    results: pages.map((p, i) => ({ id: String(i), score: p.score, data: async (): Promise<PagefindResultData> => ({ url: p.url, excerpt: p.title, meta: { title: p.title } }) })),
+    results: pages.map((p, i) => ({ id: String(i), score: p.score, data: async (): Promise<PagefindResultData> => ({ url: p.url, excerpt: p.title, meta: { title: p.title, ...(p.kind ? { kind: p.kind } : {}) } }) })),
     filters: { kind: { 案例: pages.length } },
     totalFilters: {},
   });
@@ -170,6 +171,62 @@ describe('searching member sites with this one', () => {
     expect(readClientNetwork('not json')).toBeUndefined();
     expect(readClientNetwork(undefined)).toBeUndefined();
     expect(mergeByScore([[{ score: 1 }], [{ score: 1 }, { score: 2 }]])).toEqual([{ score: 2 }, { score: 1 }, { score: 1 }]);
+  });
+});
+
+describe('a rule every member republishes, listed once', () => {
+  const network = { self: '某省', members: [{ name: '某市', url: 'https://city.example.cn/' }, { name: '某县', url: 'https://county.example.cn/' }] };
+  const shown = async (r: PagefindResponse) => Promise.all(r.results.map(async (h) => { const d = await h.data(); return `${d.meta['source']}：${d.meta['title']}`; }));
+  const rule = (score: number) => ({ url: '/documents/rules-2023/', title: '《中国共产党纪律处分条例》', score, kind: '制度' });
+  const risk = (score: number) => ({ url: '/risks/tailored-bid-terms/', title: '量身定制招标条件：廉政风险点', score, kind: '风险点' });
+
+  it('shows one 《…》 for 受贿, the reader\'s own copy, and moves the next result up', async () => {
+    const members: Record<string, Pagefind> = {
+      'https://city.example.cn/pagefind/': fakePagefind([rule(9), { url: '/cases/ferry/', title: '某市渡口码头受贿案', score: 4, kind: '案例' }]),
+      'https://county.example.cn/pagefind/': fakePagefind([rule(8), risk(6), { url: '/cases/well/', title: '某县机井工程受贿案', score: 2, kind: '案例' }]),
+    };
+    const fed = new FederatedSearch(fakePagefind([rule(5), risk(5), { url: '/cases/bid/', title: '某县局长招标受贿案', score: 3, kind: '案例' }]), network, async (base) => members[base] as Pagefind, () => undefined);
+    const r = await fed.search('受贿');
+    expect(await shown(r)).toEqual(['某省：《中国共产党纪律处分条例》', '某省：量身定制招标条件：廉政风险点', '某市：某市渡口码头受贿案', '某省：某县局长招标受贿案', '某县：某县机井工程受贿案']);
+    // The one listed links to this site's page, not a member's.
+    expect((await r.results[0]?.data())?.url).toBe('/documents/rules-2023/');
+  });
+
+  it("without a copy of its own, the portal lists the best-scored member's, labelled with it", async () => {
+    const members: Record<string, Pagefind> = {
+      'https://city.example.cn/pagefind/': fakePagefind([rule(4)]),
+      'https://county.example.cn/pagefind/': fakePagefind([rule(7)]),
+    };
+    const fed = new FederatedSearch(fakePagefind([{ url: '/cases/bid/', title: '某县局长招标受贿案', score: 5, kind: '案例' }]), network, async (base) => members[base] as Pagefind, () => undefined);
+    const r = await fed.search('受贿');
+    expect(await shown(r)).toEqual(['某县：《中国共产党纪律处分条例》', '某省：某县局长招标受贿案']);
+    expect((await r.results[0]?.data())?.url).toBe('https://county.example.cn/documents/rules-2023/');
+  });
+
+  it('filtered by a member, still shows the shared rule that member serves', async () => {
+    const members: Record<string, Pagefind> = { 'https://city.example.cn/pagefind/': fakePagefind([rule(4)]), 'https://county.example.cn/pagefind/': fakePagefind([rule(7)]) };
+    const fed = new FederatedSearch(fakePagefind([rule(5)]), network, async (base) => members[base] as Pagefind, () => ['某市']);
+    expect(await shown(await fed.search('受贿'))).toEqual(['某市：《中国共产党纪律处分条例》']);
+  });
+
+  it("never merges cases: a member's case at the same path as a local one is listed twice, each with its label", async () => {
+    const same = { url: '/cases/public-case/', title: '某县局长招标量身定制受贿案', kind: '案例' };
+    const members: Record<string, Pagefind> = { 'https://city.example.cn/pagefind/': fakePagefind([{ ...same, score: 4 }]), 'https://county.example.cn/pagefind/': fakePagefind([]) };
+    const fed = new FederatedSearch(fakePagefind([{ ...same, score: 5 }]), network, async (base) => members[base] as Pagefind, () => undefined);
+    expect(await shown(await fed.search('招标'))).toEqual(['某省：某县局长招标量身定制受贿案', '某市：某县局长招标量身定制受贿案']);
+  });
+
+  it("keeps two units' own rules that share an address but not a title, and knows a member's path under its own address", () => {
+    const own = (title: string, url: string, base?: string) => sharedKey({ url, excerpt: '', meta: { title, kind: '制度' } }, base);
+    expect(own('某县公务接待管理办法', '/documents/reception/')).not.toBe(own('某市公务接待管理办法', 'https://city.example.cn/documents/reception/', 'https://city.example.cn/'));
+    expect(own('某市公务接待管理办法', '/documents/reception/')).toBe(own('某市公务接待管理办法', 'https://city.example.cn/documents/reception/', 'https://city.example.cn/'));
+    expect(sharedKey({ url: '/modules/bid/', excerpt: '', meta: { title: '招标', kind: '模块' } })).toBeUndefined();
+    const list = [
+      { item: 'member', source: '某市', key: 'k' },
+      { item: 'case', source: '某市', key: undefined },
+      { item: 'own', source: '某省', key: 'k' },
+    ];
+    expect(collapseShared(list, '某省')).toEqual(['own', 'case']);
   });
 });
 

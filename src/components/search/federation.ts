@@ -8,7 +8,8 @@
  * status region names it; the local results and the other members answer as usual.
  *
  * Every result carries its source (meta.source, the 来源单位 label) and the `source` facet counts
- * results per source; the reader's choice of sources filters the merged list.
+ * results per source; the reader's choice of sources filters the merged list. A rule or risk point
+ * every member republishes from the parent's export is listed once (shared-pages.ts).
  *
  * Members' narrative bundles (案情全文) are searched the same way, through narrative(): only when
  * search-page.ts would search this site's own (the combined main answer is thin), shard by shard,
@@ -16,6 +17,7 @@
  * bundle fails or is late is named separately: its main results still count.
  */
 import type { NarrativeSearch, Pagefind, PagefindResponse, PagefindResultData, PagefindSearchOptions } from './pagefind.ts';
+import { collapseShared, SHARED_DEPTH, sharedKey } from './shared-pages.ts';
 
 /** What search.astro writes into `data-network` (src/data/network.ts). */
 export interface ClientNetwork {
@@ -254,12 +256,28 @@ export class FederatedSearch implements Pagefind {
     const counts = Object.fromEntries(sources.map((s) => [s.name, s.response.results.length]));
     const chosen = this.#selected();
     const shown = sources.filter((s) => !chosen || chosen.includes(s.name));
-    const results = mergeByScore(shown.map((s) => s.response.results.map((h) => this.#wrap(h, s.name, s.base, q))));
+    const merged = mergeByScore(shown.map((s) => s.response.results.map((h) => ({ score: h.score, item: this.#wrap(h, s.name, s.base, q), source: s.name, base: s.base }))));
+    const results = shown.length > 1 ? await this.#collapse(merged) : merged.map((m) => m.item);
     return {
       results,
       filters: { ...mergeCounts(shown.map((s) => s.response.filters)), [SOURCE_KEY]: counts },
       totalFilters: mergeCounts(sources.map((s) => s.response.totalFilters)),
     };
+  }
+
+  /**
+   * Shared rules and risk points once (shared-pages.ts). The data of the first SHARED_DEPTH is read
+   * here, the pages search-page.ts reads next anyway (#wrap keeps each promise, so nothing is
+   * fetched twice); a member too slow to answer keeps its copy, labelled and linking to it.
+   */
+  async #collapse(merged: readonly { item: Hit; source: string; base?: string | undefined }[]): Promise<Hit[]> {
+    const head = merged.slice(0, SHARED_DEPTH);
+    const data = await Promise.all(head.map((m) => m.item.data().catch(() => undefined)));
+    const keyed = merged.map((m, i) => {
+      const d = data[i];
+      return { item: m.item, source: m.source, key: d ? sharedKey(d, m.base) : undefined };
+    });
+    return collapseShared(keyed, this.network.self);
   }
 
   /**
