@@ -43,6 +43,24 @@ describeBrowser('search in case narratives', () => {
     expect(errors).toEqual([]);
   });
 
+  it('still answers, and says so, when the narrative index cannot be read', async () => {
+    const { page } = await browser.open('/');
+    // The site's narrative index is missing or broken on the server (a half-finished upload).
+    await page.route('**/narrative/**', (route) => route.fulfill({ status: 500, body: '' }));
+    const [word] = NARRATIVE_ONLY[0] ?? [];
+    await page.goto(`/search/?q=${encodeURIComponent(word ?? '')}`);
+    await page.locator('search-page:not([aria-busy])').waitFor({ timeout: 20_000 });
+    // No case's title, summary or keywords hold the word: the page says so instead of spinning.
+    await expect.poll(() => page.locator('[data-status]').innerText()).toMatch(/^没有(找到|完整包含)/);
+    expect(await page.locator('[data-note]').innerText()).toContain('案情全文的索引暂时无法读取');
+    expect(await targetsOf(page)).not.toContain(NARRATIVE_ONLY[0]?.[1]);
+    // A query the main bundle answers lists its results as usual.
+    await page.goto('/search/?q=诫勉');
+    await page.locator('search-page:not([aria-busy])').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-status]').innerText()).toMatch(/找到 \d+ 个结果|完整包含/);
+    expect(await targetsOf(page)).toContain('/cases/permit-window-delay/');
+  });
+
   it('ranks a case that names the word in its summary above cases that mention it in their narrative', async () => {
     const { page } = await search('茶叶');
     const targets = await everyResult(page);

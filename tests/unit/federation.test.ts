@@ -6,7 +6,7 @@
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FederatedSearch, memberFilters, mergeByScore, readNetwork as readClientNetwork, shardTotals, unavailableNote } from '../../src/components/search/federation.ts';
+import { FederatedSearch, memberFilters, mergeByScore, readNetwork as readClientNetwork, unavailableNote } from '../../src/components/search/federation.ts';
 import type { NarrativeSearch, Pagefind, PagefindResponse, PagefindResultData } from '../../src/components/search/pagefind.ts';
 import { collapseShared, sharedKey } from '../../src/components/search/shared-pages.ts';
 import { corsHeaders, corsOrigins, memberOrigins, networkDirectives } from '../../src/lib/federation.ts';
@@ -231,30 +231,17 @@ describe('a rule every member republishes, listed once', () => {
 });
 
 /**
- * A narrative bundle stand-in: shard i holds the pages of shards[i]; widen() adds the next shard.
- * `behaviour` makes opening the bundle (as a missing one does), its search or its widening fail or hang.
+ * A narrative index stand-in holding `pages`; `behaviour` makes its search fail (a corrupt index) or hang.
  */
-function fakeNarrative(shards: { url: string; title: string; score: number }[][], behaviour: 'ok' | 'fail' | 'hang' | 'widen-fails' = 'ok'): NarrativeSearch & { asked: unknown[] } {
-  let open = 1;
+function fakeNarrative(pages: { url: string; title: string; score: number }[], behaviour: 'ok' | 'fail' | 'hang' = 'ok'): NarrativeSearch & { asked: unknown[] } {
   const asked: unknown[] = [];
   return {
     asked,
-    shards: shards.length,
-    get searched() {
-      return open;
-    },
     search: (q, o) => {
       asked.push({ q, filters: o?.filters });
-      if (behaviour === 'fail') return Promise.reject(new Error('corrupt narrative bundle'));
+      if (behaviour === 'fail') return Promise.reject(new Error('corrupt narrative index'));
       if (behaviour === 'hang') return new Promise(() => undefined);
-      const pages = shards.slice(0, open).flat();
       return Promise.resolve({ results: pages.map((p, i) => ({ id: String(i), score: p.score, data: async (): Promise<PagefindResultData> => ({ url: p.url, excerpt: p.title, meta: { title: p.title } }) })), filters: {}, totalFilters: {} });
-    },
-    widen: async () => {
-      if (behaviour === 'widen-fails') throw new Error('shard missing');
-      if (open >= shards.length) return false;
-      open++;
-      return true;
     },
   };
 }
@@ -264,10 +251,10 @@ describe("searching members' 案情全文 with this site's", () => {
   const titles = async (r: PagefindResponse) => Promise.all(r.results.map(async (h) => { const d = await h.data(); return `${d.meta['source']}：${d.meta['title']} ${d.url}`; }));
   const mainOnly = () => new FederatedSearch(fakePagefind([]), network, async () => fakePagefind([]), () => undefined, 50);
 
-  it("finds a detail told only in a member case's narrative, labelled with the member, shard by shard like this site's own", async () => {
+  it("finds a detail told only in a member case's narrative, labelled with the member, merged with this site's by score", async () => {
     const opened: string[] = [];
-    const local = fakeNarrative([[{ url: '/cases/bid/', title: '招标案', score: 2 }], [{ url: '/cases/well/', title: '机井案', score: 1 }]]);
-    const city = fakeNarrative([[{ url: '/cases/passbook/', title: '存折案', score: 3 }], [{ url: '/cases/ferry/', title: '渡口案', score: 0.5 }]]);
+    const local = fakeNarrative([{ url: '/cases/bid/', title: '招标案', score: 2 }, { url: '/cases/well/', title: '机井案', score: 1 }]);
+    const city = fakeNarrative([{ url: '/cases/passbook/', title: '存折案', score: 3 }, { url: '/cases/ferry/', title: '渡口案', score: 0.5 }]);
     const fed = mainOnly();
     let localLoads = 0;
     const narrative = fed.narrative(
@@ -276,15 +263,11 @@ describe("searching members' 案情全文 with this site's", () => {
     );
     // Nothing is opened before the page asks for narratives: a common query downloads nothing more.
     expect([opened, localLoads]).toEqual([[], 0]);
-    expect(await titles(await narrative.search('存折', { filters: { kind: { any: ['案例'] } } }))).toEqual(['某市：存折案 https://city.example.cn/cases/passbook/', '某省：招标案 /cases/bid/']);
-    // The county contributes modules only: its narrative bundle (cases only) is not opened.
+    expect(await titles(await narrative.search('存折', { filters: { kind: { any: ['案例'] } } }))).toEqual(['某市：存折案 https://city.example.cn/cases/passbook/', '某省：招标案 /cases/bid/', '某省：机井案 /cases/well/', '某市：渡口案 https://city.example.cn/cases/ferry/']);
+    // The county contributes modules only: its narrative index (cases only) is not opened.
     expect(opened).toEqual(['https://city.example.cn/pagefind/']);
     expect(city.asked).toEqual([{ q: '存折', filters: { kind: { any: ['案例'] } } }]);
-    expect([narrative.searched, narrative.shards]).toEqual([2, 4]);
-    expect(await narrative.widen()).toBe(true);
-    expect([narrative.searched, narrative.shards]).toEqual([4, 4]);
-    expect(await titles(await narrative.search('存折'))).toEqual(['某市：存折案 https://city.example.cn/cases/passbook/', '某省：招标案 /cases/bid/', '某省：机井案 /cases/well/', '某市：渡口案 https://city.example.cn/cases/ferry/']);
-    expect(await narrative.widen()).toBe(false);
+    await narrative.search('渡口');
     // Opened once for the page's life.
     expect([opened.length, localLoads]).toEqual([1, 2]);
     expect(fed.narrativeUnavailable.size).toBe(0);
@@ -295,10 +278,10 @@ describe("searching members' 案情全文 with this site's", () => {
     const fed = new FederatedSearch(fakePagefind([]), three, async () => fakePagefind([]), () => undefined, 50);
     const members: Record<string, () => Promise<NarrativeSearch>> = {
       'https://city.example.cn/pagefind/': () => Promise.reject(new Error('no narrative bundle')),
-      'https://county.example.cn/pagefind/': async () => fakeNarrative([[{ url: '/x/', title: '坏', score: 9 }]], 'fail'),
-      'https://soe.example.cn/pagefind/': async () => fakeNarrative([[{ url: '/y/', title: '慢', score: 9 }]], 'hang'),
+      'https://county.example.cn/pagefind/': async () => fakeNarrative([{ url: '/x/', title: '坏', score: 9 }], 'fail'),
+      'https://soe.example.cn/pagefind/': async () => fakeNarrative([{ url: '/y/', title: '慢', score: 9 }], 'hang'),
     };
-    const narrative = fed.narrative(async () => fakeNarrative([[{ url: '/cases/bid/', title: '招标案', score: 1 }]]), (base) => (members[base] as () => Promise<NarrativeSearch>)());
+    const narrative = fed.narrative(async () => fakeNarrative([{ url: '/cases/bid/', title: '招标案', score: 1 }]), (base) => (members[base] as () => Promise<NarrativeSearch>)());
     const started = Date.now();
     expect(await titles(await narrative.search('存折'))).toEqual(['某省：招标案 /cases/bid/']);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -307,19 +290,15 @@ describe("searching members' 案情全文 with this site's", () => {
     expect(unavailableNote([...fed.unavailable], [...fed.narrativeUnavailable])).toBe('某市、某县、某企业的案情全文暂时无法检索，本次结果不含只在其案情全文中提到的案例（稍后刷新页面再试）。');
     // A site already named as down is not named a second time.
     expect(unavailableNote(['某市'], ['某市', '某县'])).toBe('某市的站点暂时无法访问，本次结果不含其内容（稍后刷新页面再试）。某县的案情全文暂时无法检索，本次结果不含只在其案情全文中提到的案例（稍后刷新页面再试）。');
-    expect([narrative.searched, narrative.shards]).toEqual([1, 1]);
   });
 
-  it("searches only the sources the reader chose, and drops a member whose next shard fails", async () => {
+  it("searches only the sources the reader chose", async () => {
     let localLoads = 0;
-    const city = fakeNarrative([[{ url: '/cases/passbook/', title: '存折案', score: 3 }], [{ url: '/cases/ferry/', title: '渡口案', score: 1 }]], 'widen-fails');
+    const city = fakeNarrative([{ url: '/cases/passbook/', title: '存折案', score: 3 }]);
     const fed = new FederatedSearch(fakePagefind([]), network, async () => fakePagefind([]), () => ['某市'], 50);
-    const narrative = fed.narrative(async () => (localLoads++, fakeNarrative([[{ url: '/cases/bid/', title: '招标案', score: 1 }]])), async () => city);
+    const narrative = fed.narrative(async () => (localLoads++, fakeNarrative([{ url: '/cases/bid/', title: '招标案', score: 1 }])), async () => city);
     expect(await titles(await narrative.search('存折'))).toEqual(['某市：存折案 https://city.example.cn/cases/passbook/']);
     expect(localLoads).toBe(0);
-    expect(await narrative.widen()).toBe(false);
-    expect([...fed.narrativeUnavailable]).toEqual(['某市']);
-    expect([narrative.searched, narrative.shards]).toEqual([0, 0]);
-    expect(shardTotals([{ searched: 1, shards: 4 }, { searched: 2, shards: 2 }])).toEqual({ searched: 3, shards: 6 });
+    expect(fed.narrativeUnavailable.size).toBe(0);
   });
 });

@@ -103,11 +103,6 @@ export function unavailableNote(names: readonly string[], narrativeNames: readon
   ].join('');
 }
 
-/** Narrative shards searched, of all there are, over every source of a federated narrative search. */
-export function shardTotals(sources: readonly { searched: number; shards: number }[]): { searched: number; shards: number } {
-  return sources.reduce((t, s) => ({ searched: t.searched + s.searched, shards: t.shards + s.shards }), { searched: 0, shards: 0 });
-}
-
 /** `p`, or a rejection `ms` after `start` settles (immediately counting when no start is given). */
 function within<T>(p: Promise<T>, ms: number, start: Promise<unknown> = Promise.resolve()): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -286,9 +281,6 @@ export class FederatedSearch implements Pagefind {
    * bundle's base path (openMemberNarrative). Nothing is opened until the page asks for narratives.
    */
   narrative(local: () => Promise<NarrativeSearch | undefined>, open: (basePath: string) => Promise<NarrativeSearch>): NarrativeSearch {
-    // The sources of the last search: widen() and the shard counts are about them.
-    let sources: NarrativeSource[] = [];
-    const live = () => sources.filter((s) => !s.member || !this.narrativeUnavailable.has(s.name));
     return {
       search: async (q, o = {}) => {
         const chosen = this.#selected();
@@ -296,31 +288,11 @@ export class FederatedSearch implements Pagefind {
         const asked = this.#members.filter((m) => !chosen || chosen.includes(m.name));
         const [own, ...theirs] = await Promise.all([mine, ...asked.map((m) => this.#memberNarrative(m, q, o, open, mine))]);
         const answered: (NarrativeSource & { response: PagefindResponse })[] = [...(own ? [{ name: this.network.self, ...own }] : []), ...asked.flatMap((m, i) => (theirs[i] ? [{ name: m.name, member: m, ...theirs[i] }] : []))];
-        sources = answered;
         return {
           results: mergeByScore(answered.map((s) => s.response.results.map((h) => this.#wrap(h, s.name, s.member?.url, q, this.narrativeUnavailable)))),
           filters: mergeCounts(answered.map((s) => s.response.filters)),
           totalFilters: mergeCounts(answered.map((s) => s.response.totalFilters)),
         };
-      },
-      widen: async () => {
-        const active = live();
-        const own = active.find((s) => !s.member);
-        const mine = own ? own.search.widen() : Promise.resolve(false);
-        // A member's next shard gets the time a member's search gets, counted from this site's own.
-        const theirs = active.filter((s) => s.member).map((s) =>
-          within(s.search.widen(), this.#timeout, mine).catch(() => {
-            this.narrativeUnavailable.add(s.name);
-            return false;
-          }),
-        );
-        return (await Promise.all([mine, ...theirs])).some(Boolean);
-      },
-      get searched() {
-        return shardTotals(live().map((s) => s.search)).searched;
-      },
-      get shards() {
-        return shardTotals(live().map((s) => s.search)).shards;
       },
     };
   }

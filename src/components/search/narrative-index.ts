@@ -61,10 +61,7 @@ export function excerptOf(text: string, words: readonly string[], length = 36): 
   return out;
 }
 
-/**
- * The narrative index at `base` (a folder URL ending in /). One search covers every case, so it
- * has one "shard": widen() has nothing to add, and a result count is never a lower bound.
- */
+/** The narrative index at `base` (a folder URL ending in /): one search covers every case. */
 export function openNarrativeIndex(base: string, load: Load = (url) => fetch(url)): NarrativeSearch {
   const url = (path: string) => new URL(path, new URL(base, globalThis.location?.href ?? 'http://localhost/')).href;
   let manifest: Promise<NarrativeManifest> | undefined;
@@ -134,9 +131,6 @@ export function openNarrativeIndex(base: string, load: Load = (url) => fetch(url
   };
 
   return {
-    shards: 1,
-    searched: 1,
-    widen: () => Promise.resolve(false),
     async search(q, o = {}) {
       const words = [...new Set(q.split(/\s+/).filter((w) => wordTokens(w).length > 0))];
       const empty: PagefindResponse = { results: [], filters: {}, totalFilters: {} };

@@ -85,17 +85,11 @@ export function loadPagefind(): Promise<Pagefind> {
  * The narrative index (基本案情 … 讨论题 of every case, components/search/narrative-index.ts), searched
  * only when the main bundle's answer is thin: a common query never downloads it. A member site's
  * narratives (issue 20) are the same object over the member's index, so whatever search() does to a
- * query applies to both. `searched` and `shards` let a reader of a partial search say so; one index
- * covers every case, so it is never partial.
+ * query applies to both. One index covers every case, so a narrative answer is never partial.
  */
 export interface NarrativeSearch {
   /** The one way a narrative query is run, for this site's index and every member's alike. */
   search(q: string, o?: PagefindSearchOptions): Promise<PagefindResponse>;
-  /** Adds more cases to the search; false when every case is already in it. */
-  widen(): Promise<boolean>;
-  /** Parts searched so far, of all there are. */
-  readonly searched: number;
-  readonly shards: number;
 }
 
 /** This site's narrative index, or undefined for a site without one. */

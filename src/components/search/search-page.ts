@@ -42,8 +42,8 @@ interface Found {
   first: PagefindResultData[];
   /** Cases found only through their narrative (the second bundle), listed after the main results. */
   narrative: number;
-  /** Narrative shards searched, of all there are: fewer when the first ones filled the page. */
-  narrativeShards?: [number, number];
+  /** This site's narrative index could not be read (missing, corrupt, offline): the reader is told. */
+  narrativeFailed?: boolean;
   /** The narrative bundle's hits: listed only once their text is seen to hold every word as written. */
   fromNarrative?: ReadonlySet<Hit>;
 }
@@ -164,23 +164,24 @@ class SearchPage extends HTMLElement {
     // single-character matches from the main bundle, and its real answers are in the narratives.
     const answered = found.hits.length >= THIN && found.first.length > 0 && found.whole === found.first.length;
     if (!strict || answered || !allowsCases(options.filters['kind'])) return found;
-    const narrative = await this.#narrative();
-    if (!narrative) return found;
     const shownUrls = new Set(found.first.map((d) => d.url));
     let extra: Hit[];
-    // Shard by shard, until the first page the reader sees is full of whole matches or every shard
-    // is searched: a detail told in many cases stops after the first shard.
-    for (;;) {
+    try {
+      const narrative = await this.#narrative();
+      if (!narrative) return found;
       extra = (await narrative.search(strict, options)).results;
       const data = await Promise.all(extra.slice(0, PAGE).map((h) => h.data()));
       // Only cases whose narrative holds every word (and any quoted phrase as written) count, and none
-      // already listed: Pagefind's single-character matches of an unknown word (恐龙化石) would otherwise
-      // pass for narrative results. Beyond the first page the rest are kept only when every one of the
-      // first page held every word.
+      // already listed. Beyond the first page the rest are kept only when every one of the first page
+      // held every word.
       const holds = data.map((d) => holdsAll(d, found.query.terms) && found.query.phrases.every((p) => holdsAll(d, [p])));
       const keep = data.map((d, i) => holds[i] && !shownUrls.has(d.url));
       extra = [...extra.slice(0, PAGE).filter((_, i) => keep[i]), ...(holds.every(Boolean) && found.query.phrases.length === 0 ? extra.slice(PAGE) : [])];
-      if (found.whole + extra.length >= PAGE || !(await narrative.widen())) break;
+    } catch {
+      // This site's narrative index is missing or unreadable: the main bundle's answer still stands,
+      // and the reader is told the narratives were not searched (a member's failure is handled, and
+      // named, by federation.ts).
+      return { ...found, narrativeFailed: true };
     }
     if (extra.length === 0) return found;
     // Partial matches are known only on the first page, the one whose data is loaded.
@@ -191,7 +192,7 @@ class SearchPage extends HTMLElement {
     const hits = [...found.hits.filter((_, i) => !partial(i)), ...extra, ...found.hits.filter((_, i) => partial(i))];
     const first = await Promise.all(hits.slice(0, PAGE).map((h) => h.data()));
     const whole = first.filter((d) => holdsAll(d, found.query.terms)).length;
-    return { ...found, hits, first, whole, relaxed: found.relaxed && whole === 0, narrative: extra.length, narrativeShards: [narrative.searched, narrative.shards], fromNarrative: new Set(extra) };
+    return { ...found, hits, first, whole, relaxed: found.relaxed && whole === 0, narrative: extra.length, fromNarrative: new Set(extra) };
   }
 
   async #search(): Promise<void> {
@@ -250,10 +251,8 @@ class SearchPage extends HTMLElement {
     // Facet counts are the main bundle's: the count stays its own, and the narrative's cases are told apart.
     const main = n - found.narrative;
     const where = '案情全文（基本案情、违纪违法事实、处理结果、警示启示等）';
-    const [searched, shards] = found.narrativeShards ?? [1, 1];
-    // Said plainly when only some cases' narratives were searched: the count is a lower bound.
-    const part = searched < shards ? `（先查了约 ${Math.round((100 * searched) / shards)}% 案例的案情全文，翻到最后可继续查找）` : '';
-    if (found.narrative > 0) notes.push(main > 0 ? `另有${part ? '至少' : ''} ${found.narrative} 个案例在${where}中提到“${terms}”${part}，列在标题、摘要、关键词命中的结果之后。` : `以下案例在${where}中提到“${terms}”${part}。`);
+    if (found.narrative > 0) notes.push(main > 0 ? `另有 ${found.narrative} 个案例在${where}中提到“${terms}”，列在标题、摘要、关键词命中的结果之后。` : `以下案例在${where}中提到“${terms}”。`);
+    if (found.narrativeFailed) notes.push(`案情全文的索引暂时无法读取，本次结果不含只在${where}中提到“${terms}”的案例（稍后刷新页面再试）。`);
     this.#note(notes.join(''));
     if (n === 0) status.textContent = `没有找到${q ? `与“${q}”` : ''}相关的内容`;
     else if (found.relaxed) status.textContent = `没有同时包含“${terms}”的内容，以下为部分匹配（${n} 个）`;
@@ -277,7 +276,7 @@ class SearchPage extends HTMLElement {
 
   /**
    * The cases' narratives: this site's bundle, or (issue 20) it and the member sites' behind one
-   * NarrativeSearch, so the rules above (when, shard by shard, 继续查找) are the same for both.
+   * NarrativeSearch, so the rules above (when it is searched, what counts) are the same for both.
    */
   async #narrative(): Promise<NarrativeSearch | undefined> {
     if (!this.#network) return loadNarrative();
@@ -306,12 +305,6 @@ class SearchPage extends HTMLElement {
   async #more(run: number): Promise<void> {
     let found = this.#found;
     if (!found) return;
-    if (this.#shown >= found.hits.length && unsearched(found)) {
-      found = await this.#widenNarrative(found);
-      if (run !== this.#run) return;
-      this.#found = found;
-      this.#describe(found, '');
-    }
     const slice = found.hits.slice(this.#shown, this.#shown + PAGE);
     const loaded = this.#shown === 0 ? found.first : await Promise.all(slice.map((r) => r.data()));
     if (run !== this.#run) return;
@@ -337,8 +330,8 @@ class SearchPage extends HTMLElement {
     }
     const more = this.#part('[data-more]');
     const end = this.#shown >= found.hits.length;
-    more.hidden = end && !unsearched(found);
-    more.textContent = end ? '在其余案例的案情全文中继续查找' : `显示更多（还有 ${found.hits.length - this.#shown} 个）`;
+    more.hidden = end;
+    more.textContent = `显示更多（还有 ${found.hits.length - this.#shown} 个）`;
   }
 
   /** Both bundles are searched with the reader's filters, the kinds the query names (kind or section word) and the sort. */
@@ -346,17 +339,6 @@ class SearchPage extends HTMLElement {
     const kinds = kindsOf(query);
     const filters = kinds && !base['kind'] ? { ...base, kind: { any: kinds } } : base;
     return { filters, ...(this.#state.sort === 'year' ? { sort: { year: 'desc' as const } } : {}) };
-  }
-
-  /** The reader asked past the last result: the narrative shards not yet searched are added. */
-  async #widenNarrative(found: Found): Promise<Found> {
-    const narrative = await this.#narrative();
-    if (!narrative) return found;
-    while (await narrative.widen());
-    const options = this.#options(found.query, pagefindFilters(this.#state));
-    const listed = new Set(found.hits.map((h) => h.id));
-    const more = (await narrative.search(strictQuery(found.query), options)).results.filter((h) => !listed.has(h.id));
-    return { ...found, hits: [...found.hits, ...more], narrative: found.narrative + more.length, narrativeShards: [narrative.searched, narrative.shards], fromNarrative: new Set([...(found.fromNarrative ?? []), ...more]) };
   }
 
   #item(d: PagefindResultData, target: { url: string; meta: Record<string, string | undefined> }, terms: readonly string[], whole: boolean): HTMLLIElement {
@@ -419,9 +401,6 @@ class SearchPage extends HTMLElement {
     }
   }
 }
-
-/** Whether some narrative shards were left unsearched because the first ones filled the page. */
-const unsearched = (found: Found) => (found.narrativeShards ? found.narrativeShards[0] < found.narrativeShards[1] : false);
 
 /** Whether a kind filter lets cases through: the narrative bundle holds nothing else. */
 function allowsCases(kind: Filters[string] | undefined): boolean {
