@@ -1,6 +1,9 @@
 /** The risk spine as built: every risk point page lists exactly the entries that reference it. */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load-content.ts';
+import { RISK_PAGE_CASES } from '../../src/lib/case-preview.ts';
+import { isPublished } from '../../src/lib/publish.ts';
+import { compareCases } from '../../src/lib/site-model.ts';
 import { urls } from '../../src/lib/urls.ts';
 import type { CaseData } from '../../src/schemas/case.ts';
 import type { CourseData } from '../../src/schemas/course.ts';
@@ -53,8 +56,18 @@ describe.each(riskPoints)('risk point %s', (rp) => {
     expect([...new Set(entryPages)].sort(), section).toEqual([...new Set(expected)].sort());
   };
 
-  it('lists exactly its cases, modules, indicators and self-check lists', () => {
-    expectLinks('cases', cases.filter((c) => c.data.riskPoints.includes(rp)).map((c) => urls.case(c.id)));
+  it('lists its newest cases in each sector, and links to all of them when there are more', () => {
+    const all = cases.filter((c) => c.data.riskPoints.includes(rp) && isPublished(c.data, 'public')).sort(compareCases);
+    const bySector = new Map<string, typeof all>();
+    for (const c of all) bySector.set(c.data.sector, [...(bySector.get(c.data.sector) ?? []), c]);
+    const shown = [...bySector.values()].flatMap((list) => list.slice(0, RISK_PAGE_CASES));
+    expectLinks('cases', shown.map((c) => urls.case(c.id)));
+    const more = `href="${urls.caseFacet('risk', rp)}">查看全部 ${all.length} 个案例</a>`;
+    if (shown.length < all.length) expect(html).toContain(more);
+    else expect(html).not.toContain('查看全部');
+  });
+
+  it('lists exactly its modules, indicators and self-check lists', () => {
     expectLinks('modules', courses.filter((c) => c.data.riskPoints.includes(rp)).map((c) => urls.course(c.id)));
     expectLinks('indicators', indicators.filter((x) => x.data.riskPoints.includes(rp)).map((x) => urls.indicator(x.id)));
     expectLinks('self-check', selfChecks.filter((s) => s.data.items.some((i) => i.riskPoints.includes(rp))).map((s) => urls.selfCheck(s.id)));
