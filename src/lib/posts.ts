@@ -7,6 +7,7 @@ import type { CaseData } from '../schemas/case.ts';
 import type { CourseData } from '../schemas/course.ts';
 import type { z } from '../schemas/messages.ts';
 import { POST_FAMILIES, type postSchema } from '../schemas/taxonomies.ts';
+import { postCases, type MoreCases } from './case-preview.ts';
 import type { Entry } from './site-model.ts';
 
 export type Post = z.infer<typeof postSchema>;
@@ -22,6 +23,8 @@ export interface PostDigest<C, M, I, S> {
   post: Entry<Post>;
   /** Cases on any of the post's risk points: those whose offender sat at the post's tier first. */
   cases: C[];
+  /** What the post page shows of them: the first few, and a link to all cases of each risk point with more. */
+  shownCases: { cases: C[]; more: MoreCases[] };
   /** Modules for the post's tier that teach at least one of its risk points. */
   modules: M[];
   /** Modules for other audiences that teach its risk points too. */
@@ -70,16 +73,19 @@ export function postDigests<C extends Entry<CaseData>, M extends Entry<CourseDat
   const out = new Map<string, PostDigest<C, M, I, S>>();
   for (const post of posts) {
     const { tier, riskPoints, selfCheck } = post.data;
-    const cases = onAny(caseIndex, caseOrder, riskPoints);
+    const onRisks = onAny(caseIndex, caseOrder, riskPoints);
+    const cases = [...onRisks.filter((c) => c.data.tier === tier), ...onRisks.filter((c) => c.data.tier !== tier)];
+    const riskCounts = riskPoints.map((id) => ({ id, cases: caseIndex.get(id)?.length ?? 0 }));
     const modules = onAny(courseIndex, courseOrder, riskPoints);
     out.set(post.id, {
       post,
-      cases: [...cases.filter((c) => c.data.tier === tier), ...cases.filter((c) => c.data.tier !== tier)],
+      cases,
+      shownCases: postCases(cases, riskCounts),
       modules: modules.filter((m) => m.data.audiences.includes(tier)),
       otherModules: modules.filter((m) => !m.data.audiences.includes(tier)),
       indicators: onAny(indicatorIndex, indicatorOrder, riskPoints),
       selfCheck: selfCheck ? selfCheckById.get(selfCheck) : undefined,
-      riskCounts: riskPoints.map((id) => ({ id, cases: caseIndex.get(id)?.length ?? 0 })),
+      riskCounts,
     });
   }
   return out;

@@ -23,6 +23,7 @@ import type { networkResourceSchema, preventionModeSchema } from '../schemas/net
 import type { Edition } from './content-root.ts';
 import { articleLabel } from './cn-numerals.ts';
 import { successors } from './documents.ts';
+import { riskPointCases, type RiskPointCases } from './case-preview.ts';
 import { CASE_FACETS, facetIndex, type FacetKey } from './facets.ts';
 import { postDigests, postFamilies, type Post } from './posts.ts';
 import { relatedCases } from './related.ts';
@@ -233,6 +234,7 @@ export function buildSiteModel<
   const digests = postDigests(posts, { cases, courses, indicators, selfChecks });
 
   const facets = facetIndex(cases);
+  const riskPreviews = riskPointCases(cases, [...terms.sectors.keys()]);
   const related = relatedCases(cases);
   const cultureRelated = relatedCulture(culture);
   const stats = riskStats(cases, recentSpan(cases));
@@ -296,6 +298,8 @@ export function buildSiteModel<
     publishedCourses: (ids: readonly string[]) => ids.flatMap((id) => courseById.get(id) ?? []),
     citationsOf: (documentId: string, n?: string) => articleCitedBy.get(n ? `${documentId}#${n}` : documentId) ?? { cases: [], courses: [] },
     casesByRiskPoint: (id: string) => casesByRiskPoint.get(id) ?? [],
+    /** A risk point page's cases: the newest few by sector, and the link to all of them (lib/case-preview.ts). */
+    riskPointCases: (id: string): RiskPointCases<C> => riskPreviews.get(id) ?? { total: 0, groups: [] },
     coursesByRiskPoint: (id: string) => coursesByRiskPoint.get(id) ?? [],
     articlesByRiskPoint: (id: string) => articlesByRiskPoint.get(id) ?? [],
     coursesByCase: (id: string) => coursesByCase.get(id) ?? [],

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { articleAnchor } from '../../src/lib/cn-numerals.ts';
 import { loadContent } from '../../src/lib/load-content.ts';
-import { articleRefsOfCase } from '../../src/lib/site-model.ts';
+import { ARTICLE_CITING_CASES } from '../../src/lib/case-preview.ts';
+import { isPublished } from '../../src/lib/publish.ts';
+import { articleRefsOfCase, compareCases } from '../../src/lib/site-model.ts';
 import { urls } from '../../src/lib/urls.ts';
 import type { CaseData } from '../../src/schemas/case.ts';
 import type { DocumentData } from '../../src/schemas/document.ts';
@@ -30,12 +32,14 @@ describe('document pages', () => {
     }
   });
 
-  it('an article lists the cases that cite it', () => {
-    const citing = cases.filter((c) => articleRefsOfCase(c.data).includes('criminal-law#385'));
-    expect(citing.length).toBeGreaterThan(0);
+  it('an article lists its newest citing cases, and says how many cite it when it lists only some', () => {
+    const citing = cases.filter((c) => articleRefsOfCase(c.data).includes('criminal-law#385') && isPublished(c.data, 'public')).sort(compareCases);
+    expect(citing.length).toBeGreaterThan(ARTICLE_CITING_CASES);
     const html = distFile('documents/criminal-law/index.html');
     const article = html.slice(html.indexOf(`id="${articleAnchor('385')}"`), html.indexOf(`id="${articleAnchor('386')}"`));
-    for (const c of citing) expect(article, c.id).toContain(`href="${urls.case(c.id)}"`);
+    for (const c of citing.slice(0, ARTICLE_CITING_CASES)) expect(article, c.id).toContain(`href="${urls.case(c.id)}"`);
+    for (const c of citing.slice(ARTICLE_CITING_CASES)) expect(article, c.id).not.toContain(`href="${urls.case(c.id)}"`);
+    expect(article).toContain(`共 ${citing.length} 个案例引用本条，这里列出最新的 ${ARTICLE_CITING_CASES} 个`);
   });
 
   it('the review board lists every current document and marks overdue ones', () => {

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/schemas/case.ts';
 import type { CourseData } from '../../src/schemas/course.ts';
 import type { DocumentData } from '../../src/schemas/document.ts';
+import { riskPointCases } from '../../src/lib/case-preview.ts';
 import { CASE_FACETS, CASES_PER_PAGE, facetIndex } from '../../src/lib/facets.ts';
 import { neighbourLookup } from '../../src/lib/lists.ts';
 import { loadContent } from '../../src/lib/load-content.ts';
@@ -113,6 +114,12 @@ const STRUCTURES: Record<string, (input: AnyInput, site: Site) => void> = {
   },
   '「我的岗位」 digests of every post': (input) => {
     postDigests(input.posts ?? [], { cases: input.cases, courses: input.courses, indicators: input.indicators, selfChecks: input.selfChecks });
+  },
+  'the bounded case lists of every risk point page and post page': (input, site) => {
+    const pages = riskPointCases(input.cases, [...site.terms.sectors.keys()]);
+    const titles = (list: readonly Entry<CaseData>[]) => list.map((c) => c.data.title);
+    for (const rp of riskPoints) for (const g of pages.get(rp.id)?.groups ?? []) titles(g.cases);
+    for (const post of site.posts) titles(site.postDigest(post.id)?.shownCases.cases ?? []);
   },
   'learning tracks of every audience': (_input, site) => {
     for (const a of site.terms.audiences.keys()) trackFor(a, site);
