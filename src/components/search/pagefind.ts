@@ -4,7 +4,6 @@
  * narratives are an index of their own (narrative-index.ts), opened by loadNarrative() only when a
  * search needs it: a common query never downloads it.
  */
-import { openNarrativeIndex } from './narrative-index.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -92,9 +91,15 @@ export interface NarrativeSearch {
   search(q: string, o?: PagefindSearchOptions): Promise<PagefindResponse>;
 }
 
+/**
+ * The narrative index's reader, a chunk of its own: loaded only when a search needs narratives, and
+ * never by the pages that use this module for the main bundle alone (the case list's filter).
+ */
+const narrativeReader = () => import('./narrative-index.ts');
+
 /** This site's narrative index, or undefined for a site without one. */
 export function loadNarrative(): Promise<NarrativeSearch | undefined> {
-  narrativeLoading ??= readManifest().then(({ narrative }) => (narrative ? openNarrativeIndex(narrative) : undefined));
+  narrativeLoading ??= readManifest().then(async ({ narrative }) => (narrative ? (await narrativeReader()).openNarrativeIndex(narrative) : undefined));
   return narrativeLoading;
 }
 
@@ -140,5 +145,5 @@ export async function openMemberBundle(basePath: string): Promise<Pagefind> {
 export async function openMemberNarrative(basePath: string): Promise<NarrativeSearch> {
   const { narrative } = await memberManifest(basePath);
   if (!narrative) throw new Error(`${basePath}: no narrative index`);
-  return openNarrativeIndex(new URL(narrative, basePath).href);
+  return (await narrativeReader()).openNarrativeIndex(new URL(narrative, basePath).href);
 }
