@@ -85,3 +85,20 @@ export const ARTICLE_CITING_CASES = 8;
 export function citingPreview<C, M>(cited: { cases: readonly C[]; courses: readonly M[] }, limit = ARTICLE_CITING_CASES): { cases: C[]; courses: M[]; totalCases: number } {
   return { cases: cited.cases.slice(0, limit), courses: [...cited.courses], totalCases: cited.cases.length };
 }
+
+/**
+ * Every article that at least one case cites, with all its citing cases (newest first), for the
+ * article's own paginated case list (urls.articleCases). Every cited article gets the page, not only
+ * the long ones, so a link to it keeps working as the library grows or shrinks.
+ */
+export function citedArticles<D extends Entry<{ articles: readonly { n: string }[] }>, C>(
+  documents: readonly D[],
+  casesOf: (documentId: string, n: string) => readonly C[],
+): { document: D; n: string; cases: readonly C[] }[] {
+  return documents.flatMap((document) =>
+    document.data.articles.flatMap(({ n }) => {
+      const cases = casesOf(document.id, n);
+      return cases.length > 0 ? [{ document, n, cases }] : [];
+    }),
+  );
+}

@@ -15,6 +15,8 @@ export const urls = {
   documentReview: () => '/documents/review/',
   document: (id: string) => `/documents/${id}/`,
   article: (documentId: string, n: string) => `/documents/${documentId}/#${articleAnchor(n)}`,
+  /** Every case citing one article, paginated: /documents/criminal-law/article-385/. */
+  articleCases: (documentId: string, n: string) => `/documents/${documentId}/${articleAnchor(n)}/`,
   risks: () => '/risks/',
   riskPoint: (id: string) => `/risks/${id}/`,
   riskMapAll: () => '/risks/all/',

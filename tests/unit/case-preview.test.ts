@@ -3,7 +3,7 @@
  * says how many there are in all and leads to the facet page listing every one of them.
  */
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_CITING_CASES, citingPreview, POST_PAGE_CASES, RISK_PAGE_CASES } from '../../src/lib/case-preview.ts';
+import { ARTICLE_CITING_CASES, citedArticles, citingPreview, POST_PAGE_CASES, RISK_PAGE_CASES } from '../../src/lib/case-preview.ts';
 import { articleRefsOfCase } from '../../src/lib/site-model.ts';
 import { loadContent } from '../../src/lib/load-content.ts';
 import { buildSiteModel, type CultureLike, type Entry, type SiteInput } from '../../src/lib/site-model.ts';
@@ -78,5 +78,19 @@ describe('a rule’s article cited by more cases than its page lists', () => {
     const line = citingPreview(site.citationsOf(doc ?? '', n));
     expect(line.totalCases).toBe(TOTAL);
     expect(line.cases.map((c) => c.id)).toEqual(newestFirst.slice(0, ARTICLE_CITING_CASES).map((c) => c.id));
+  });
+});
+
+describe('the case list page of a cited article', () => {
+  it('exists for every article a case cites, with all its citing cases newest first, and for no other', () => {
+    const lists = citedArticles(site.documents, (id, n) => site.citationsOf(id, n).cases);
+    const ref = articleRefsOfCase(template.data).find((r) => r.includes('#')) ?? '';
+    const [doc, n] = ref.split('#');
+    const list = lists.find((l) => l.document.id === doc && l.n === n);
+    expect(list?.cases.map((c) => c.id)).toEqual(newestFirst.map((c) => c.id));
+    // Every clone cites the template's refs, so no other article has a list.
+    const cited = new Set(articleRefsOfCase(template.data));
+    expect(lists.map((l) => `${l.document.id}#${l.n}`).sort()).toEqual([...cited].filter((r) => r.includes('#')).sort());
+    expect(urls.articleCases(doc ?? '', n ?? '')).toBe(`/documents/${doc}/article-${n}/`);
   });
 });
