@@ -485,9 +485,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAverageAtStart = round(os.loadavg()[0] ?? 0);
   const reference = referenceRun();
-  const estimatedMinutes = reference ? (singleOnly ? Math.ceil((sites * perSite * (reference.seconds / reference.cases + 0.0016)) / 60) : estimateMinutes(sites, perSite, reference, FEDERATED_QUERIES.length, singleLimit)) : undefined;
   const againAt = args.indexOf('--search-again');
   const again = againAt >= 0 ? searchAgain(args[againAt + 1] ?? '', out.json, sites, perSite) : undefined;
+  // The estimate is of building; a run that only searches again builds nothing.
+  const estimatedMinutes = reference && !again ? (singleOnly ? Math.ceil((sites * perSite * (reference.seconds / reference.cases + 0.0016)) / 60) : estimateMinutes(sites, perSite, reference, FEDERATED_QUERIES.length, singleLimit)) : undefined;
   const work = again?.dir ?? mkdtempSync(join(os.tmpdir(), 'lianjian-federated-'));
   console.log(`联网检索基准：${sites} 个站点 × ${perSite} 个案例，工作目录 ${work}，当前负载 ${loadAverageAtStart}`);
   if (reference && estimatedMinutes) console.log(`预计约 ${estimatedMinutes} 分钟（按 tests/bench/results.json 中 ${reference.cases} 个案例构建 + 索引 ${reference.seconds} 秒推算，那次测量时负载约 ${reference.load}）；每一步最长 ${timeoutMs / 60_000} 分钟，超时或失败的站点记入报告，其余照常进行。`);
