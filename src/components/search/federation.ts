@@ -203,18 +203,10 @@ export class FederatedSearch implements Pagefind {
     const filters = memberFilters(o.filters ?? {}, m.include);
     if (!filters || this.unavailable.has(m.name)) return undefined;
     try {
-      const response = await within(
-        (async () => {
-          const r = await (await this.#instance(m)).search(q, { ...o, filters });
-          // The first page's data is read now, within the time allowed: a member that answers the
-          // search but not its fragments is found out here, not when its results are drawn.
-          await Promise.all(r.results.slice(0, 10).map((h) => h.data()));
-          return r;
-        })(),
-        this.#timeout,
-        local,
-      );
-      return response;
+      // Only the search, not its first ten pages' data: ten members would read a hundred fragments
+      // for the thirty merged results a reader sees. A member that answers the search but not its
+      // fragments is found out when they are read (#wrap), within the same allowance.
+      return await within((async () => (await this.#instance(m)).search(q, { ...o, filters }))(), this.#timeout, local);
     } catch {
       this.unavailable.add(m.name);
       return undefined;
