@@ -74,6 +74,8 @@ export function stopReason(log: string, timeReport = ''): string | undefined {
   const heap = lines.find((l) => l.includes('JavaScript heap out of memory'));
   if (heap) return `V8 堆内存耗尽（${heap.replace(/^.*?FATAL ERROR: /, 'FATAL ERROR: ').trim()}）`;
   if (lines.some((l) => /\bInvalid string length\b/.test(l))) return '字符串超过 V8 的长度上限（RangeError: Invalid string length）';
+  // Rolldown (Rust) handing JavaScript a string longer than V8 allows: a napi conversion error, not a RangeError.
+  if (lines.some((l) => l.includes('Failed to convert rust `&str` into napi `string`'))) return '打包器（Rolldown，Rust）交给 JavaScript 的字符串超过 V8 的长度上限（Failed to convert rust `&str` into napi `string`）';
   const at = lines.findIndex((l, i) => i > 0 && /^\s+(?:Location|Stack trace):\s*$/.test(l));
   const message = at > 0 ? lines.slice(0, at).reverse().find((l) => l.trim() !== '') : undefined;
   if (message) return `出错：${message.trim()}`;

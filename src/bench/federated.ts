@@ -433,7 +433,7 @@ ${rows.join('\n')}
 
 ${q.join('\n')}
 
-${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例，超过 ${(r.singleLimit ?? SINGLE_LIMIT).toLocaleString('en')}，没有构建单一站点对照（一台机器的预算容不下），前十重合一栏空缺。`}“前十重合”指单一索引前十条结果中，门户前十条也列出的比例（按页面路径比较）。门户把各站的结果按 Pagefind 的分数合并，而每站的分数按自己的词频统计，所以同一批页面在两边的名次不同，前十名会有出入；前十重合只说两边是否列出同一批页面，结果好坏见下一节。
+${r.single ? `前十重合的平均值：${Math.round(mean * 100)}%。` : `共 ${(r.sites * r.casesPerSite).toLocaleString('en')} 个案例，超过 ${(r.singleLimit ?? SINGLE_LIMIT).toLocaleString('en')}，没有构建单一站点对照（超过 \`--single-limit\`；全部案例放进一个站点能否建成，由 \`--single-only\` 另行测量，见 \`federated-single-${r.sites * r.casesPerSite}.md\`），前十重合一栏空缺。`}“前十重合”指单一索引前十条结果中，门户前十条也列出的比例（按页面路径比较）。门户把各站的结果按 Pagefind 的分数合并，而每站的分数按自己的词频统计，所以同一批页面在两边的名次不同，前十名会有出入；前十重合只说两边是否列出同一批页面，结果好坏见下一节。
 ${quality}`;
 }
 

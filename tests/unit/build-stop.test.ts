@@ -63,6 +63,16 @@ RangeError: Invalid string length
 
 Node.js v24.21.0
 `;
+/** The 100,000-case single site's build.log from 「Building static entrypoints」 on (bench:federated --single-only, 2026-11-29 21:44). */
+const NAPI_STRING = `<anonymous_script>:0
+
+
+[Error: Failed to convert rust \`&str\` into napi \`string\`] {
+  code: 'GenericFailure'
+}
+
+Node.js v24.21.0
+`;
 const LOADER_ERROR = `16:03:24 [content] Syncing content
 store.addAssetImports is not a function
   Location:
@@ -110,6 +120,13 @@ describe('where a benchmark build stopped', () => {
     expect(stop.phase).toBe('entrypoints');
     expect(describeStop(stop, 6_480_000_000)).toBe(
       '停在打包静态入口（Building static entrypoints：Vite 打包页面模块和数据存储）；峰值内存 6.48 GB；字符串超过 V8 的长度上限（RangeError: Invalid string length）',
+    );
+  });
+
+  it('names a string too long for V8 handed over by the Rust bundler (100,000 cases in one site)', () => {
+    const stop = buildStop(`${UP_TO_ENTRYPOINTS.split('14:39:08')[0]}${NAPI_STRING}`, 'Command exited with non-zero status 1');
+    expect(describeStop(stop, 6_460_000_000)).toBe(
+      '停在打包静态入口（Building static entrypoints：Vite 打包页面模块和数据存储）；峰值内存 6.46 GB；打包器（Rolldown，Rust）交给 JavaScript 的字符串超过 V8 的长度上限（Failed to convert rust `&str` into napi `string`）',
     );
   });
 
