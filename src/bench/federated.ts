@@ -156,11 +156,14 @@ export function judgeResults(query: string, urls: readonly string[], origin: str
   const absolute = urls.map((u) => {
     const url = new URL(u, `${origin}/`);
     const path = decodeURIComponent(url.pathname);
-    if (seen.has(path)) {
+    // Two articles of one rule are two results (their anchors differ); the same article from two members is one.
+    const result = `${path}${url.hash}`;
+    if (seen.has(result)) {
       duplicates++;
-      return `duplicate:${path}`;
+      return `duplicate:${result}`;
     }
-    seen.add(path);
+    seen.add(result);
+    // Relevance is the page's: its source file holds the query or not.
     return `${url.origin}${path}`;
   });
   const { success1, success5, precision10 } = judge(query, absolute, pages);
@@ -319,7 +322,8 @@ async function searchPage(origin: string, queries: readonly string[], counters: 
         const ms = performance.now() - started;
         // Fragments of the first page are still arriving after the status is drawn.
         await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
-        const urls = await page.$$eval('[data-results] li h2 a', (as) => as.map((a) => a.getAttribute('href') ?? '').map((h) => h.split('#')[0] ?? h));
+        // With their anchors: 第三百八十五条 and 第三百八十六条 are two results on one rule's page.
+        const urls = await page.$$eval('[data-results] li h2 a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
         const status = (await page.textContent('[data-status]')) ?? '';
         out.set(q, { urls, ...queryBytes(take()), ms: Math.round(ms), status });
       } catch (e) {

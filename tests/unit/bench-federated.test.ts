@@ -69,6 +69,11 @@ describe('npm run bench:federated', () => {
       expect(judged).toMatchObject({ duplicates: 1, success1: true, precision10: 0.5 });
     });
 
+    it('counts two articles of one rule as two results, and the same article from a second member once', () => {
+      const judged = judgeResults('处分', ['/documents/zhengwu-chufen/#article-7', '/documents/zhengwu-chufen/#article-8', `${member}/documents/zhengwu-chufen/#article-7`], portal, pages);
+      expect(judged).toMatchObject({ duplicates: 1, precision10: 2 / 3 });
+    });
+
     it('counts a document every member serves once among the relevant pages', () => {
       expect(judgeResults('处分', [], portal, pages).relevant).toBe(1);
       expect(judgeResults('处分', [], portal, pages).success1).toBe(false);

@@ -221,6 +221,11 @@ describe('a rule every member republishes, listed once', () => {
     expect(own('某县公务接待管理办法', '/documents/reception/')).not.toBe(own('某市公务接待管理办法', 'https://city.example.cn/documents/reception/', 'https://city.example.cn/'));
     expect(own('某市公务接待管理办法', '/documents/reception/')).toBe(own('某市公务接待管理办法', 'https://city.example.cn/documents/reception/', 'https://city.example.cn/'));
     expect(sharedKey({ url: '/modules/bid/', excerpt: '', meta: { title: '招标', kind: '模块' } })).toBeUndefined();
+    // An article's own record (受贿: 《刑法》第三百八十六条 from every member) is one result; two articles are two.
+    const article = (n: string, url: string, base?: string) => sharedKey({ url, excerpt: '', meta: { title: `《刑法》第三百八十${n}条`, kind: '条款' } }, base);
+    expect(article('六', '/documents/criminal-law/#article-386')).toBeDefined();
+    expect(article('六', '/documents/criminal-law/#article-386')).toBe(article('六', 'https://city.example.cn/documents/criminal-law/#article-386', 'https://city.example.cn/'));
+    expect(article('六', '/documents/criminal-law/#article-386')).not.toBe(article('五', '/documents/criminal-law/#article-385'));
     const list = [
       { item: 'member', source: '某市', key: 'k' },
       { item: 'case', source: '某市', key: undefined },

@@ -12,11 +12,11 @@
 import type { PagefindResultData } from './pagefind.ts';
 
 /**
- * The page kinds (BaseLayout `kind`) a member republishes from its parent's export: 制度 (documents
- * and their articles) and 风险点 (taxonomies.riskPoints). Sectors and violation types have no pages
- * of their own in the index.
+ * The page kinds (BaseLayout `kind`) a member republishes from its parent's export: 制度 (documents),
+ * 条款 (their articles' own records, lib/search-index.ts articleRecords) and 风险点
+ * (taxonomies.riskPoints). Sectors and violation types have no pages of their own in the index.
  */
-export const SHARED_KINDS: readonly string[] = ['制度', '风险点'];
+export const SHARED_KINDS: readonly string[] = ['制度', '条款', '风险点'];
 
 /** How many of the merged results are read to find copies: the pages a reader looks at (search-page's relaxed depth). */
 export const SHARED_DEPTH = 30;
@@ -32,7 +32,8 @@ export function sharedKey(d: PagefindResultData, base?: string): string | undefi
   const url = new URL(d.url, base ?? 'http://self.invalid/');
   const root = new URL(base ?? 'http://self.invalid/');
   const path = url.origin === root.origin && url.pathname.startsWith(root.pathname) ? url.pathname.slice(root.pathname.length) : url.pathname.replace(/^\//, '');
-  return `${kind}\u0000${path}\u0000${d.meta['title'] ?? ''}`;
+  // With the anchor: two articles of one rule are two results, one article from two members is one.
+  return `${kind}\u0000${path}${url.hash}\u0000${d.meta['title'] ?? ''}`;
 }
 
 export interface Sourced<T> {
