@@ -114,6 +114,30 @@ describeBrowser('pages that look finished', () => {
     expect(await review.page.locator('main').innerText()).toMatch(/截至构建日期 \d{4}-\d{2}-\d{2}/);
   });
 
+  for (const viewport of [phone, desktop]) {
+    it(`keeps each quiz question, with its number, inside its box, never struck through by the border (${viewport.width} px)`, async () => {
+      const { page } = await browser.open('/courses/leader-major-decisions/', { viewport });
+      const questions = await page.locator('.quiz fieldset').evaluateAll((sets) =>
+        sets.map((set) => {
+          const legend = set.querySelector('legend') as HTMLElement;
+          return {
+            text: legend.innerText.slice(0, 20),
+            legendTop: legend.getBoundingClientRect().top,
+            boxTop: set.getBoundingClientRect().top,
+            number: getComputedStyle(legend, '::before').content,
+            marker: getComputedStyle(set.closest('li') as Element).listStyleType,
+          };
+        }),
+      );
+      expect(questions.length).toBeGreaterThan(2);
+      for (const q of questions) {
+        expect(q.legendTop, q.text).toBeGreaterThanOrEqual(q.boxTop);
+        expect(q.number, q.text).toContain('counter(quiz)');
+        expect(q.marker, q.text).toBe('none');
+      }
+    });
+  }
+
   it('keeps heading levels in order on the case library', async () => {
     const { page } = await browser.open('/cases/');
     const levels = await page.locator('main').locator('h1, h2, h3, h4').evaluateAll((els) => els.map((h) => Number(h.tagName[1])));
