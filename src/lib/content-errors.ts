@@ -123,6 +123,14 @@ export const contentErrors = {
     message: (src: string) => `正文引用的图片“${src}”不存在（路径相对于本条内容所在文件夹）`,
     hint: '检查文件名和大小写，图片放在条目旁边或 images/ 文件夹中，用 ./ 开头的相对路径引用。',
   },
+  pastedImage: {
+    message: (kb: number) => `正文中的图片是直接粘贴进来的数据（data:，约 ${kb} KB）：页面上不会显示这张图片`,
+    hint: '把图片另存为文件，放在条目旁边或 images/ 文件夹中，用 ![图片说明](./images/文件名.png) 引用；图片须为原创。',
+  },
+  externalImage: {
+    message: (src: string) => `正文引用了其他网站的图片“${src}”：本站的安全策略不加载外站图片，页面上不会显示，而且会让该网站得知谁在阅读`,
+    hint: '把图片（须为原创或已获授权）下载后放在条目旁边或 images/ 文件夹中，用 ./ 开头的相对路径引用；只想给出处时写成普通链接 [说明](https://…)。',
+  },
   versionCycle: {
     message: (chain: string) => `supersedes 形成循环：${chain}`,
     hint: '版本链只能从新到旧单向声明：新版本写 supersedes: 旧版本id，旧版本不写。',

@@ -179,8 +179,10 @@ const ID_RE = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}\\d{8}${SEP}\\d{3}[\\dXx](?![
 const OLD_ID_RE = new RegExp(`(?<!\\d)[1-8]\\d{5}${SEP}\\d{6}${SEP}\\d{3}(?!\\d)`, 'g');
 const MOBILE_RE = /(?<![\d.])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![\d.])/g;
 const CARD_RE = /(?<![\d.])\d(?:[ -]?\d){15,18}(?![\d.])/g;
-// Unicode domains (张三@单位.中国) count: NFKC has already turned a full-width ＠ into @.
-const EMAIL_RE = /[A-Za-z0-9._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Unicode domains (张三@单位.中国) count: NFKC has already turned a full-width ＠ into @. A match
+// starts only where a run of address characters starts: otherwise a long run with no @ (a pasted
+// base64 image) is retried from each of its characters, and a 3 MB paste hangs the check for hours.
+const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 /** What a value looks like without the separators people put into numbers. */
 const compact = (value: string) => normaliseForScan(value).text.replace(/[\s-]/g, '').toLowerCase();

@@ -63,21 +63,47 @@ const INLINE_IMAGE = /!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 const REFERENCE = /^ {0,3}\[([^\]\n]+)\]:\s*<?(\S+?)>?(?:\s|$)/gm;
 const REFERENCE_USE = /!\[[^\]\n]*\]\[([^\]\n]*)\]/g;
 
-/** Local image paths of a Markdown body, in order; web addresses and page anchors are not files. */
-export function bodyImages(body: string): string[] {
+/** Every image target of a Markdown body, in order: local paths, web addresses and pasted data alike. */
+function bodyImageTargets(body: string): string[] {
   const defs = new Map([...body.matchAll(REFERENCE)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? '']));
   const srcs = [...body.matchAll(INLINE_IMAGE)].map((m) => m[1] ?? '');
   for (const m of body.matchAll(REFERENCE_USE)) {
     const target = defs.get((m[1] ?? '').toLowerCase());
     if (target) srcs.push(target);
   }
-  return srcs.filter((s) => s !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(s));
+  return srcs.filter((s) => s !== '');
+}
+
+const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+/** Local image paths of a Markdown body, in order; web addresses and page anchors are not files. */
+export function bodyImages(body: string): string[] {
+  return bodyImageTargets(body).filter((s) => !NOT_A_FILE.test(s));
+}
+
+/** How a pasted image or a web address is named in a report: never the whole 3 MB of base64. */
+const shortSrc = (src: string) => (src.length > 60 ? `${src.slice(0, 40)}…` : src);
+
+/**
+ * Images the page would not show, while the check passed: a picture pasted from Word arrives as
+ * `data:` (the Markdown filter drops it), and one from another website is blocked by the CSP
+ * (`img-src 'self'`) — and would tell that website who reads the page.
+ */
+function unshownImageProblems(file: string, body: string): ContentProblem[] {
+  return bodyImageTargets(body).flatMap((src) => {
+    if (/^\s*data:/i.test(src)) {
+      const kb = Math.max(1, Math.round((src.length * 3) / 4 / 1024));
+      return [{ file, field: '正文', code: 'pastedImage' as const, message: contentErrors.pastedImage.message(kb) }];
+    }
+    if (/^(?:https?:)?\/\//i.test(src)) return [{ file, field: '正文', code: 'externalImage' as const, message: contentErrors.externalImage.message(shortSrc(src)) }];
+    return [];
+  });
 }
 
 /** Every local image of a body must exist inside the content folder (Astro would fail on it in English). */
 export function bodyImageProblems(file: string, fullPath: string, body: string, contentRoot: string): ContentProblem[] {
   const root = resolve(contentRoot);
-  return bodyImages(body).flatMap((src) => {
+  const local = bodyImages(body).flatMap((src) => {
     let path: string;
     try {
       path = resolve(dirname(fullPath), decodeURI(src.split(/[?#]/)[0] ?? src));
@@ -87,4 +113,5 @@ export function bodyImageProblems(file: string, fullPath: string, body: string, 
     const inside = !relative(root, path).startsWith(`..${sep}`) && relative(root, path) !== '..';
     return inside && existsSync(path) ? [] : [{ file, field: '正文', code: 'missingImage' as const, message: contentErrors.missingImage.message(src) }];
   });
+  return [...local, ...unshownImageProblems(file, body)];
 }
