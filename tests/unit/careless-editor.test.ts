@@ -28,3 +28,42 @@ describe('pictures pasted into a Markdown body', () => {
     ]);
   });
 });
+
+/**
+ * Details pasted from a judgment or a news report that identify a private person without being a
+ * number: the check must stop them like an ID number, masked in the report.
+ */
+describe('personal details pasted from a judgment', () => {
+  const line = 32; // the fixture body's first paragraph
+
+  it('a licence plate, with or without the middle dot', () => {
+    const { problems, path } = inBody('测试正文，张某驾驶苏A12345号小汽车往返，另用京A·8K123接送。');
+    expect(problems).toEqual([
+      { file: path, field: `第 ${line} 行`, code: 'personalData', message: contentErrors.personalData.message('机动车号牌', '苏*****5') },
+      { file: path, field: `第 ${line} 行`, code: 'personalData', message: contentErrors.personalData.message('机动车号牌', '京A****23') },
+    ]);
+  });
+
+  it('a home address down to building, entrance and room', () => {
+    const { problems, path } = inBody('测试正文，钱款藏于张某位于某市某区幸福路18号3号楼2单元501室的住处。');
+    expect(problems).toEqual([
+      { file: path, field: `第 ${line} 行`, code: 'personalData', message: contentErrors.personalData.message('住址门牌（楼号、单元、室号）', '3号******1室') },
+    ]);
+  });
+
+  it('a full name in the judgment\'s style, in the body and in a frontmatter field', () => {
+    const { problems, path } = inBody('测试正文。被告人王建国，男，1965年出生，原任某县交通运输局局长。');
+    expect(problems).toEqual([
+      { file: path, field: `第 ${line} 行`, code: 'personalData', message: contentErrors.personalData.message('真实姓名（案例人物应写作张某、李某某）', '王**') },
+    ]);
+    const field = problemsAfter(CASE, 'source: 测试用教学案例。', 'source: 据某县人民法院判决书整理，行贿人李强因另案处理。');
+    expect(field.problems).toEqual([
+      { file: field.path, field: 'source', code: 'personalData', message: contentErrors.personalData.message('真实姓名（案例人物应写作张某、李某某）', '李*') },
+    ]);
+  });
+
+  it('anonymised people and ordinary buildings pass', () => {
+    const { problems } = inBody('测试正文。被告人张某，男；行贿人李某某因另案处理；举报人向纪委反映，当事人的家属也在场。有人反映：5号楼、7号楼的墙体开裂，4栋的电梯停用。');
+    expect(problems).toEqual([]);
+  });
+});
