@@ -90,12 +90,12 @@ const shortSrc = (src: string) => (src.length > 60 ? `${src.slice(0, 40)}…` : 
  * (`img-src 'self'`) — and would tell that website who reads the page.
  */
 function unshownImageProblems(file: string, body: string): ContentProblem[] {
-  return bodyImageTargets(body).flatMap((src) => {
+  return bodyImageTargets(body).flatMap((src): ContentProblem[] => {
     if (/^\s*data:/i.test(src)) {
       const kb = Math.max(1, Math.round((src.length * 3) / 4 / 1024));
-      return [{ file, field: '正文', code: 'pastedImage' as const, message: contentErrors.pastedImage.message(kb) }];
+      return [{ file, field: '正文', code: 'pastedImage', message: contentErrors.pastedImage.message(kb) }];
     }
-    if (/^(?:https?:)?\/\//i.test(src)) return [{ file, field: '正文', code: 'externalImage' as const, message: contentErrors.externalImage.message(shortSrc(src)) }];
+    if (/^(?:https?:)?\/\//i.test(src)) return [{ file, field: '正文', code: 'externalImage', message: contentErrors.externalImage.message(shortSrc(src)) }];
     return [];
   });
 }
