@@ -34,7 +34,8 @@ export const contentErrors = {
     hint: 'id 只用小写英文字母、数字和连字符，例如 village-finance。',
   },
   unknownField: {
-    message: (keys: readonly string[]) => `未知字段：${keys.join('、')}`,
+    message: (keys: readonly string[]) =>
+      `未知字段：${keys.map((k) => (/[：]/.test(k) ? `${k}（字段名后用了中文冒号“：”，应为英文冒号加空格）` : showInvisible(k))).join('、')}`,
     hint: '可能是拼写错误；字段名见 README 的“内容字段参考”。',
   },
   missingReference: {
@@ -177,6 +178,59 @@ export const contentErrors = {
 } as const;
 
 export type ContentErrorCode = keyof typeof contentErrors;
+
+/**
+ * What the YAML parser's error codes mean for an editor, in the words `yamlSyntax` reports (the
+ * parser's own messages are English: “Implicit keys need to be on a single line”). Keyed by the
+ * `yaml` package's error code; a code not listed here is reported with a generic sentence.
+ */
+export const yamlProblems: Readonly<Record<string, string>> = {
+  MULTILINE_IMPLICIT_KEY: '这一行不是“字段名: 值”的形式（常见原因：冒号后漏了空格，或用了中文冒号“：”）',
+  MISSING_CHAR: '缺少配对的符号：引号、方括号 [ ] 或花括号 { } 没有成对，或字段名后缺少冒号',
+  TAB_AS_INDENT: '用 Tab 缩进了：YAML 只能用空格缩进（从 Word 或网页粘贴时常带进 Tab）',
+  DUPLICATE_KEY: '同一个字段写了两次：删去其中一个',
+  BAD_INDENT: '缩进不对，或方括号 [ ] 没有闭合：同一层的字段应对齐，列表写在一行时以 ] 结尾',
+  BLOCK_AS_IMPLICIT_KEY: '一行里出现了第二个“: ”：值里含冒号时整体加英文引号，如 title: "通报：某县……"；花括号要用英文 { }',
+  BAD_SCALAR_START: '值以 @、` 等保留符号开头：整体加英文引号',
+  BAD_DQ_ESCAPE: '双引号里的反斜杠 \\ 写法不对：改用单引号，或把 \\ 写成 \\\\',
+  MULTIPLE_DOCS: 'frontmatter 里又出现了一行 ---：正文应写在第二个 --- 之后',
+  UNEXPECTED_TOKEN: '出现了 YAML 不认识的符号：含特殊符号的文字整体加英文引号',
+};
+
+/**
+ * Why a value is not an id, said from what the editor typed: a trailing full-width space pasted
+ * from Word, smart quotes, two ids joined by a Chinese comma, capitals, Chinese characters. Offers
+ * the corrected id when dropping those slips leaves a valid one.
+ */
+export function idProblem(input: unknown): string {
+  const base = 'id 应只含小写英文字母、数字和连字符，例如 village-finance';
+  if (typeof input !== 'string') return base;
+  const reasons: [RegExp, string][] = [
+    [/[\s\u200b\ufeff]/, '含有空格（从 Word 或网页粘贴时常在末尾带进全角空格）'],
+    [/[“”‘’"'「」]/, '带了引号：id 不加引号'],
+    [/[，、,；;]/, '把几项写成了一项：列表各项之间用英文逗号加空格分隔'],
+    [/[\u4e00-\u9fff]/, '用了汉字：id 只用小写英文字母、数字和连字符，中文名称另写在 name 或 title 中'],
+    [/[A-Z]/, '含大写字母：id 一律小写'],
+    [/_/, '用了下划线：改用连字符 -'],
+  ];
+  const reason = reasons.find(([re]) => re.test(input))?.[1];
+  if (!reason) return base;
+  const parts = input
+    .normalize('NFKC')
+    .replace(/[\s\u200b\ufeff“”‘’"'「」]/g, '')
+    .split(/[，、,；;]/)
+    .map((p) => p.toLowerCase().replace(/_/g, '-'))
+    .filter((p) => p !== '');
+  const fixed = parts.length > 0 && parts.every((p) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(p)) ? (parts.length > 1 ? `[${parts.join(', ')}]` : parts[0]) : undefined;
+  const shown = /[“”]/.test(input) ? showInvisible(input) : `“${showInvisible(input)}”`;
+  return `id ${shown}${reason}${fixed ? `，应写成 ${fixed}` : ''}`;
+}
+
+/** Names characters an editor cannot see or tell apart in a report (a trailing 　, a “smart” quote). */
+export function showInvisible(text: string): string {
+  const names: Record<string, string> = { '\u3000': '〔全角空格〕', '\t': '〔Tab〕', '\u00a0': '〔不换行空格〕', '\u200b': '〔零宽空格〕', '\ufeff': '〔零宽空格〕' };
+  return text.replace(/[\u3000\t\u00a0\u200b\ufeff]/g, (c) => names[c] ?? c);
+}
 
 /** One problem in one content file, ready to print or assert on. */
 export interface ContentProblem {

@@ -67,3 +67,78 @@ describe('personal details pasted from a judgment', () => {
     expect(problems).toEqual([]);
   });
 });
+
+/**
+ * Frontmatter typed with a Chinese IME or pasted from Word: the YAML parser's English sentence
+ * (“Implicit keys need to be on a single line”) is replaced by what went wrong on that line.
+ */
+describe('frontmatter typed with a Chinese IME or pasted from Word', () => {
+  const yaml = (detail: string) => contentErrors.yamlSyntax.message(detail);
+
+  it('a full-width colon after a key', () => {
+    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region：某省');
+    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml('第 8 行：字段名“region”后面用了中文冒号“：”：应为英文冒号加一个空格，写成 region: 某省') }]);
+  });
+
+  it('a colon with no space after it', () => {
+    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region:某省');
+    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml('第 8 行：字段名“region”的冒号后缺少空格：应写成 region: 某省') }]);
+  });
+
+  it('a Tab indent', () => {
+    const { problems, path } = problemsAfter(CASE, '\n  party:', '\n\tparty:');
+    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml('第 23 行：用 Tab 缩进了：YAML 只能用空格缩进（从 Word 或网页粘贴时常带进 Tab）') }]);
+  });
+
+  it('the same field written twice', () => {
+    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region: 某省\nregion: 某市');
+    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml('第 9 行：字段“region”：同一个字段写了两次：删去其中一个') }]);
+  });
+
+  it('a value containing “: ” without quotes', () => {
+    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region: 某省: 华东');
+    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml(`第 8 行：${'一行里出现了第二个“: ”：值里含冒号时整体加英文引号，如 title: "通报：某县……"；花括号要用英文 { }'}`) }]);
+  });
+
+  it('a full-width colon inside { } and a key with a trailing full-width space, named as unknown fields', () => {
+    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region　: 某省');
+    expect(problems).toContainEqual({ file: path, field: 'region　', code: 'unknownField', message: '未知字段：region〔全角空格〕' });
+    const inBraces = problemsAfter(CASE, '{ sanction: 开除党籍,', '{ sanction：开除党籍,');
+    expect(inBraces.problems).toContainEqual({
+      file: inBraces.path,
+      field: 'disposition.party.sanction：开除党籍',
+      code: 'unknownField',
+      message: '未知字段：sanction：开除党籍（字段名后用了中文冒号“：”，应为英文冒号加空格）',
+    });
+  });
+});
+
+describe('ids pasted with invisible or look-alike characters say what to type', () => {
+  const idIn = (field: string, from: string, to: string) => {
+    const { problems, path } = problemsAfter(CASE, from, to);
+    return problems.filter((p) => p.field === field).map((p) => ({ ...p, file: p.file === path ? 'the case' : p.file }));
+  };
+
+  it('a trailing full-width space copied from Word', () => {
+    expect(idIn('riskPoints[0]', 'riskPoints: [tailored-bid-terms]', 'riskPoints: [tailored-bid-terms　]')).toEqual([
+      { file: 'the case', field: 'riskPoints[0]', code: 'badFormat', message: 'id “tailored-bid-terms〔全角空格〕”含有空格（从 Word 或网页粘贴时常在末尾带进全角空格），应写成 tailored-bid-terms' },
+    ]);
+  });
+
+  it('smart quotes around an id', () => {
+    expect(idIn('sector', 'sector: engineering', 'sector: “engineering”')).toEqual([
+      { file: 'the case', field: 'sector', code: 'badFormat', message: 'id “engineering”带了引号：id 不加引号，应写成 engineering' },
+    ]);
+  });
+
+  it('two ids joined by a Chinese comma or 顿号', () => {
+    expect(idIn('riskPoints[0]', 'riskPoints: [tailored-bid-terms]', 'riskPoints: [tailored-bid-terms、split-purchase]')).toEqual([
+      { file: 'the case', field: 'riskPoints[0]', code: 'badFormat', message: 'id “tailored-bid-terms、split-purchase”把几项写成了一项：列表各项之间用英文逗号加空格分隔，应写成 [tailored-bid-terms, split-purchase]' },
+    ]);
+  });
+
+  it('capitals and Chinese characters', () => {
+    expect(idIn('sector', 'sector: engineering', 'sector: Engineering')[0]?.message).toBe('id “Engineering”含大写字母：id 一律小写，应写成 engineering');
+    expect(idIn('sector', 'sector: engineering', 'sector: 工程建设')[0]?.message).toBe('id “工程建设”用了汉字：id 只用小写英文字母、数字和连字符，中文名称另写在 name 或 title 中');
+  });
+});
