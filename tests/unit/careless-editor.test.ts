@@ -75,30 +75,19 @@ describe('personal details pasted from a judgment', () => {
 describe('frontmatter typed with a Chinese IME or pasted from Word', () => {
   const yaml = (detail: string) => contentErrors.yamlSyntax.message(detail);
 
-  it('a full-width colon after a key', () => {
-    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region：某省');
-    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml('第 8 行：字段名“region”后面用了中文冒号“：”：应为英文冒号加一个空格，写成 region: 某省') }]);
-  });
-
-  it('a colon with no space after it', () => {
-    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region:某省');
-    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml('第 8 行：字段名“region”的冒号后缺少空格：应写成 region: 某省') }]);
-  });
-
-  it('a Tab indent', () => {
-    const { problems, path } = problemsAfter(CASE, '\n  party:', '\n\tparty:');
-    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml('第 23 行：用 Tab 缩进了：YAML 只能用空格缩进（从 Word 或网页粘贴时常带进 Tab）') }]);
-  });
-
-  it('the same field written twice', () => {
-    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region: 某省\nregion: 某市');
-    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml('第 9 行：字段“region”：同一个字段写了两次：删去其中一个') }]);
-  });
-
-  it('a value containing “: ” without quotes', () => {
-    const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region: 某省: 华东');
-    expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml(`第 8 行：${'一行里出现了第二个“: ”：值里含冒号时整体加英文引号，如 title: "通报：某县……"；花括号要用英文 { }'}`) }]);
-  });
+  const slips: [string, string | RegExp, string, string][] = [
+    ['a full-width colon after a key', 'region: 某省', 'region：某省', '第 8 行：字段名“region”后面用了中文冒号“：”：应为英文冒号加一个空格，写成 region: 某省'],
+    ['a colon with no space after it', 'region: 某省', 'region:某省', '第 8 行：字段名“region”的冒号后缺少空格：应写成 region: 某省'],
+    ['a Tab indent', '\n  party:', '\n\tparty:', '第 23 行：用 Tab 缩进了：YAML 只能用空格缩进（从 Word 或网页粘贴时常带进 Tab）'],
+    ['the same field written twice', 'region: 某省', 'region: 某省\nregion: 某市', '第 9 行：字段“region”：同一个字段写了两次：删去其中一个'],
+    ['a value containing “: ” without quotes', 'region: 某省', 'region: 某省: 华东', '第 8 行：一行里出现了第二个“: ”：值里含冒号时整体加英文引号，如 title: "通报：某县……"；花括号要用英文 { }'],
+  ];
+  for (const [name, from, to, detail] of slips) {
+    it(name, () => {
+      const { problems, path } = problemsAfter(CASE, from, to);
+      expect(problems).toEqual([{ file: path, field: '', code: 'yamlSyntax', message: yaml(detail) }]);
+    });
+  }
 
   it('a full-width colon inside { } and a key with a trailing full-width space, named as unknown fields', () => {
     const { problems, path } = problemsAfter(CASE, 'region: 某省', 'region　: 某省');
