@@ -39,7 +39,7 @@ export const contentErrors = {
     hint: '可能是拼写错误；字段名见 README 的“内容字段参考”。',
   },
   missingReference: {
-    message: (collection: string, id: string) => `引用的${collection}“${id}”不存在`,
+    message: (collection: string, id: string, closest?: string) => `引用的${collection}“${id}”不存在${closest ? `：是不是 ${closest}？` : ''}`,
     hint: '检查 id 拼写，或先新建被引用的条目。',
   },
   missingArticle: {

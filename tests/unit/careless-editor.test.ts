@@ -131,3 +131,21 @@ describe('ids pasted with invisible or look-alike characters say what to type', 
     expect(idIn('sector', 'sector: engineering', 'sector: 工程建设')[0]?.message).toBe('id “工程建设”用了汉字：id 只用小写英文字母、数字和连字符，中文名称另写在 name 或 title 中');
   });
 });
+
+describe('a misspelt reference suggests the id the editor meant', () => {
+  it('a risk point with a letter missing, and a document with an extra one', () => {
+    const risk = problemsAfter(CASE, 'riskPoints: [tailored-bid-terms]', 'riskPoints: [tailored-bid-term]');
+    expect(risk.problems).toEqual([
+      { file: risk.path, field: 'riskPoints[0]', code: 'missingReference', message: '引用的廉政风险点“tailored-bid-term”不存在：是不是 tailored-bid-terms？' },
+    ]);
+    const doc = problemsAfter(CASE, 'basis: [criminal-law#385]', 'basis: [criminal-laws#385]');
+    expect(doc.problems).toEqual([
+      { file: doc.path, field: 'disposition.criminal.basis[0]', code: 'missingReference', message: contentErrors.missingReference.message('制度文件', 'criminal-laws', 'criminal-law') },
+    ]);
+  });
+
+  it('no guess when nothing is close', () => {
+    const { problems, path } = problemsAfter(CASE, 'riskPoints: [tailored-bid-terms]', 'riskPoints: [kickbacks]');
+    expect(problems).toEqual([{ file: path, field: 'riskPoints[0]', code: 'missingReference', message: '引用的廉政风险点“kickbacks”不存在' }]);
+  });
+});
