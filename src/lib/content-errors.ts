@@ -132,6 +132,18 @@ export const contentErrors = {
     message: (src: string) => `正文引用了其他网站的图片“${src}”：本站的安全策略不加载外站图片，页面上不会显示，而且会让该网站得知谁在阅读`,
     hint: '把图片（须为原创或已获授权）下载后放在条目旁边或 images/ 文件夹中，用 ./ 开头的相对路径引用；只想给出处时写成普通链接 [说明](https://…)。',
   },
+  htmlComment: {
+    message: (start: string) => `正文含有 HTML 注释“${start}”：本站不隐藏注释，读者会在页面上看到它`,
+    hint: '给审核人的备注不要写进正文：写在合并请求或审核意见里；确需留在文件中的笔记，另存为以 _ 开头的文件（不会发布）。',
+  },
+  rawHtml: {
+    message: (tag: string) => `正文含有 HTML 标签“${tag}”：本站把正文中的 HTML 一律当作文字显示，读者会看到这段代码而不是它的效果`,
+    hint: '改用 Markdown：换段空一行，强调用 **粗体**，图片用 ![说明](./images/文件名.svg)，链接用 [文字](https://…)；要展示代码本身，放进反引号 `…` 中。',
+  },
+  unsafeLink: {
+    message: (href: string) => `链接地址“${href}”会在发布时被去掉：页面上只剩文字，点不开`,
+    hint: '链接只写 https:// 或 http:// 开头的网址、mailto: 邮箱，或本站的相对路径。',
+  },
   versionCycle: {
     message: (chain: string) => `supersedes 形成循环：${chain}`,
     hint: '版本链只能从新到旧单向声明：新版本写 supersedes: 旧版本id，旧版本不写。',

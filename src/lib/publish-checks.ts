@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { findingKey, findPersonalData, findPersonalDataInValues, PERSONAL_DATA_LABELS, type PersonalDataFinding } from './personal-data.ts';
+import { isUnsafeUrl } from './markdown-safety.ts';
 import { svgText, unsafeSvgParts } from './svg-policy.ts';
 
 const problem = (file: string, field: string, f: PersonalDataFinding): ContentProblem => ({
@@ -81,8 +82,11 @@ export function bodyImages(body: string): string[] {
   return bodyImageTargets(body).filter((s) => !NOT_A_FILE.test(s));
 }
 
-/** How a pasted image or a web address is named in a report: never the whole 3 MB of base64. */
-const shortSrc = (src: string) => (src.length > 60 ? `${src.slice(0, 40)}…` : src);
+/** Quoted markup or an address in a report: its first line, at most 60 characters (never 3 MB of base64). */
+const clip = (text: string) => {
+  const first = text.split('\n')[0] ?? '';
+  return first.length > 60 || first !== text ? `${first.slice(0, 60)}…` : first;
+};
 
 /**
  * Images the page would not show, while the check passed: a picture pasted from Word arrives as
@@ -95,7 +99,7 @@ function unshownImageProblems(file: string, body: string): ContentProblem[] {
       const kb = Math.max(1, Math.round((src.length * 3) / 4 / 1024));
       return [{ file, field: '正文', code: 'pastedImage', message: contentErrors.pastedImage.message(kb) }];
     }
-    if (/^(?:https?:)?\/\//i.test(src)) return [{ file, field: '正文', code: 'externalImage', message: contentErrors.externalImage.message(shortSrc(src)) }];
+    if (/^(?:https?:)?\/\//i.test(src)) return [{ file, field: '正文', code: 'externalImage', message: contentErrors.externalImage.message(clip(src)) }];
     return [];
   });
 }
@@ -114,4 +118,38 @@ export function bodyImageProblems(file: string, fullPath: string, body: string, 
     return inside && existsSync(path) ? [] : [{ file, field: '正文', code: 'missingImage' as const, message: contentErrors.missingImage.message(src) }];
   });
   return [...local, ...unshownImageProblems(file, body)];
+}
+
+/** Fenced code blocks and inline code spans, where `<b>` is meant to be shown as written. */
+const CODE = /^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))|`+[^`\n]+`+/gm;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|(?![\s\S]))/g;
+const HTML_TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>\n]*)?\/?>/g;
+const LINK = /(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)/g;
+
+/**
+ * Markup in a body that the page would show as text or drop (markdown-safety.ts keeps it from
+ * running): an HTML comment an editor meant as a hidden note — published in full — tags pasted
+ * from Word or a web page, and links to `javascript:`. One report per kind of tag, on the line
+ * where it first appears (`bodyStart` is the file line the body starts on).
+ */
+export function rawHtmlProblems(file: string, body: string, bodyStart: number): ContentProblem[] {
+  // Code keeps its length (blanked, line breaks kept) so line numbers still match.
+  const text = body.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
+  const lineOf = (index: number) => bodyStart + (text.slice(0, index).match(/\n/g)?.length ?? 0);
+  const problems: ContentProblem[] = [];
+  for (const m of text.matchAll(HTML_COMMENT)) {
+    problems.push({ file, field: `第 ${lineOf(m.index)} 行`, code: 'htmlComment', message: contentErrors.htmlComment.message(clip(m[0])) });
+  }
+  const seen = new Set<string>();
+  for (const m of text.matchAll(HTML_TAG)) {
+    const name = (m[1] ?? '').toLowerCase();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    problems.push({ file, field: `第 ${lineOf(m.index)} 行`, code: 'rawHtml', message: contentErrors.rawHtml.message(clip(m[0])) });
+  }
+  for (const m of text.matchAll(LINK)) {
+    const href = m[1] ?? '';
+    if (isUnsafeUrl(href)) problems.push({ file, field: `第 ${lineOf(m.index)} 行`, code: 'unsafeLink', message: contentErrors.unsafeLink.message(clip(href)) });
+  }
+  return problems.sort((a, b) => Number(/\d+/.exec(a.field)?.[0]) - Number(/\d+/.exec(b.field)?.[0]));
 }

@@ -24,7 +24,7 @@ describe('pictures pasted into a Markdown body', () => {
   it('a picture linked from another website, which the CSP would block', () => {
     const { problems, path } = inBody('测试正文。\n\n![现场](https://news.example.cn/photos/2023/zhang-at-the-site-of-the-tender.jpg)');
     expect(problems).toEqual([
-      { file: path, field: '正文', code: 'externalImage', message: contentErrors.externalImage.message('https://news.example.cn/photos/2023/zhan…') },
+      { file: path, field: '正文', code: 'externalImage', message: contentErrors.externalImage.message('https://news.example.cn/photos/2023/zhang-at-the-site-of-the…') },
     ]);
   });
 });
@@ -147,5 +147,38 @@ describe('a misspelt reference suggests the id the editor meant', () => {
   it('no guess when nothing is close', () => {
     const { problems, path } = problemsAfter(CASE, 'riskPoints: [tailored-bid-terms]', 'riskPoints: [kickbacks]');
     expect(problems).toEqual([{ file: path, field: 'riskPoints[0]', code: 'missingReference', message: '引用的廉政风险点“kickbacks”不存在' }]);
+  });
+});
+
+/**
+ * Markup the site would show as text or drop: markdown-safety.ts keeps raw HTML from running by
+ * printing it, so an editor's “hidden” <!-- note --> is published word for word.
+ */
+describe('HTML and script links typed into a Markdown body', () => {
+  const line = 32;
+
+  it('an HTML comment meant as a note to the reviewer', () => {
+    const { problems, path } = inBody('测试正文。<!-- 待核实：举报材料第3页 --> 以上为基本事实。');
+    expect(problems).toEqual([{ file: path, field: `第 ${line} 行`, code: 'htmlComment', message: '正文含有 HTML 注释“<!-- 待核实：举报材料第3页 -->”：本站不隐藏注释，读者会在页面上看到它' }]);
+  });
+
+  it('tags pasted from a web page: an image from elsewhere, a script, an inline handler, a line break', () => {
+    const { problems, path } = inBody('测试正文。<img src="https://news.example.cn/a.png"><br>\n<script>alert(1)</script><a onclick="go()">详情</a>');
+    expect(problems).toEqual([
+      { file: path, field: `第 ${line} 行`, code: 'rawHtml', message: contentErrors.rawHtml.message('<img src="https://news.example.cn/a.png">') },
+      { file: path, field: `第 ${line} 行`, code: 'rawHtml', message: contentErrors.rawHtml.message('<br>') },
+      { file: path, field: `第 ${line + 1} 行`, code: 'rawHtml', message: contentErrors.rawHtml.message('<script>') },
+      { file: path, field: `第 ${line + 1} 行`, code: 'rawHtml', message: contentErrors.rawHtml.message('<a onclick="go()">') },
+    ]);
+  });
+
+  it('a javascript: link, which would be published as dead text', () => {
+    const { problems, path } = inBody('测试正文，[点此查看](javascript:alert(1))。');
+    expect(problems).toEqual([{ file: path, field: `第 ${line} 行`, code: 'unsafeLink', message: contentErrors.unsafeLink.message('javascript:alert(1') }]);
+  });
+
+  it('comparisons and code shown on purpose pass', () => {
+    const { problems } = inBody('测试正文，金额<3万元，a<b。写法示例：`<br>` 不会换行。\n\n```\n<!-- 这是代码示例 -->\n<b>粗体</b>\n```\n');
+    expect(problems).toEqual([]);
   });
 });
