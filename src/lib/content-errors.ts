@@ -95,6 +95,11 @@ export const contentErrors = {
     message: (id: string) => `id“${id}”重复`,
     hint: '同一类内容中 id 不能重复；文件名即 id。',
   },
+  duplicateContent: {
+    message: (others: readonly string[], internalTwin: boolean) =>
+      `与 ${others.join('、')} 的标题和正文完全相同：同一条内容以两个文件名保存了两次${internalTwin ? '；其中一份是内部条目（visibility: internal），另一份却会在公开版发布' : ''}`,
+    hint: '保留一个文件，删去另一个（改文件名时用“重命名”，不要“另存为”）；确是两条不同的内容，请改写标题和正文。',
+  },
   invalid: {
     message: (detail: string) => detail,
     hint: '按提示修改后重新检查。',

@@ -4,9 +4,12 @@
  * Every one must stop with the file, the field and what was expected, in Chinese; none may hang
  * the check or slip onto a page.
  */
+import { copyFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentErrors } from '../../src/lib/content-errors.ts';
-import { problemsAfter } from '../helpers/fixture.ts';
+import { loadContent } from '../../src/lib/load-content.ts';
+import { copyFixture, plant, problemsAfter } from '../helpers/fixture.ts';
 
 const CASE = 'cases/public-case.md';
 const inBody = (text: string) => problemsAfter(CASE, '测试正文，包含招标一词。', text);
@@ -180,5 +183,33 @@ describe('HTML and script links typed into a Markdown body', () => {
   it('comparisons and code shown on purpose pass', () => {
     const { problems } = inBody('测试正文，金额<3万元，a<b。写法示例：`<br>` 不会换行。\n\n```\n<!-- 这是代码示例 -->\n<b>粗体</b>\n```\n');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the same entry saved under two file names', () => {
+  const at = (dir: string, file: string) => relative('/', join(dir, file));
+
+  it('a case “saved as” a new name, the old file left behind', () => {
+    const dir = copyFixture();
+    copyFileSync(join(dir, CASE), join(dir, 'cases/county-road-tender.md'));
+    const message = (other: string) => contentErrors.duplicateContent.message([at(dir, other)], false);
+    expect(loadContent(dir, '/').problems).toEqual([
+      { file: at(dir, 'cases/county-road-tender.md'), field: '', code: 'duplicateContent', message: message(CASE) },
+      { file: at(dir, CASE), field: '', code: 'duplicateContent', message: message('cases/county-road-tender.md') },
+    ]);
+  });
+
+  it('a copy of an internal case that lost visibility: internal, which would put it on the public edition', () => {
+    const dir = copyFixture();
+    copyFileSync(join(dir, 'cases/internal-case.md'), join(dir, 'cases/internal-case-edited.md'));
+    plant(dir, 'cases/internal-case-edited.md', 'visibility: internal\n', '');
+    const problems = loadContent(dir, '/').problems;
+    expect(problems.map((p) => [p.file, p.code])).toEqual([
+      [at(dir, 'cases/internal-case-edited.md'), 'duplicateContent'],
+      [at(dir, 'cases/internal-case.md'), 'duplicateContent'],
+    ]);
+    expect(problems[0]?.message).toBe(
+      `与 ${at(dir, 'cases/internal-case.md')} 的标题和正文完全相同：同一条内容以两个文件名保存了两次；其中一份是内部条目（visibility: internal），另一份却会在公开版发布`,
+    );
   });
 });
