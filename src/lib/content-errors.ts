@@ -34,11 +34,12 @@ export const contentErrors = {
     hint: 'id 只用小写英文字母、数字和连字符，例如 village-finance。',
   },
   unknownField: {
-    message: (keys: readonly string[]) => `未知字段：${keys.join('、')}`,
+    message: (keys: readonly string[]) =>
+      `未知字段：${keys.map((k) => (/[：]/.test(k) ? `${k}（字段名后用了中文冒号“：”，应为英文冒号加空格）` : showInvisible(k))).join('、')}`,
     hint: '可能是拼写错误；字段名见 README 的“内容字段参考”。',
   },
   missingReference: {
-    message: (collection: string, id: string) => `引用的${collection}“${id}”不存在`,
+    message: (collection: string, id: string, closest?: string) => `引用的${collection}“${id}”不存在${closest ? `：是不是 ${closest}？` : ''}`,
     hint: '检查 id 拼写，或先新建被引用的条目。',
   },
   missingArticle: {
@@ -94,6 +95,11 @@ export const contentErrors = {
     message: (id: string) => `id“${id}”重复`,
     hint: '同一类内容中 id 不能重复；文件名即 id。',
   },
+  duplicateContent: {
+    message: (others: readonly string[], internalTwin: boolean) =>
+      `与 ${others.join('、')} 的标题和正文完全相同：同一条内容以两个文件名保存了两次${internalTwin ? '；其中一份是内部条目（visibility: internal），另一份却会在公开版发布' : ''}`,
+    hint: '保留一个文件，删去另一个（改文件名时用“重命名”，不要“另存为”）；确是两条不同的内容，请改写标题和正文。',
+  },
   invalid: {
     message: (detail: string) => detail,
     hint: '按提示修改后重新检查。',
@@ -122,6 +128,26 @@ export const contentErrors = {
   missingImage: {
     message: (src: string) => `正文引用的图片“${src}”不存在（路径相对于本条内容所在文件夹）`,
     hint: '检查文件名和大小写，图片放在条目旁边或 images/ 文件夹中，用 ./ 开头的相对路径引用。',
+  },
+  pastedImage: {
+    message: (kb: number) => `正文中的图片是直接粘贴进来的数据（data:，约 ${kb} KB）：页面上不会显示这张图片`,
+    hint: '把图片另存为文件，放在条目旁边或 images/ 文件夹中，用 ![图片说明](./images/文件名.png) 引用；图片须为原创。',
+  },
+  externalImage: {
+    message: (src: string) => `正文引用了其他网站的图片“${src}”：本站的安全策略不加载外站图片，页面上不会显示，而且会让该网站得知谁在阅读`,
+    hint: '把图片（须为原创或已获授权）下载后放在条目旁边或 images/ 文件夹中，用 ./ 开头的相对路径引用；只想给出处时写成普通链接 [说明](https://…)。',
+  },
+  htmlComment: {
+    message: (start: string) => `正文含有 HTML 注释“${start}”：本站不隐藏注释，读者会在页面上看到它`,
+    hint: '给审核人的备注不要写进正文：写在合并请求或审核意见里；确需留在文件中的笔记，另存为以 _ 开头的文件（不会发布）。',
+  },
+  rawHtml: {
+    message: (tag: string) => `正文含有 HTML 标签“${tag}”：本站把正文中的 HTML 一律当作文字显示，读者会看到这段代码而不是它的效果`,
+    hint: '改用 Markdown：换段空一行，强调用 **粗体**，图片用 ![说明](./images/文件名.svg)，链接用 [文字](https://…)；要展示代码本身，放进反引号 `…` 中。',
+  },
+  unsafeLink: {
+    message: (href: string) => `链接地址“${href}”会在发布时被去掉：页面上只剩文字，点不开`,
+    hint: '链接只写 https:// 或 http:// 开头的网址、mailto: 邮箱，或本站的相对路径。',
   },
   versionCycle: {
     message: (chain: string) => `supersedes 形成循环：${chain}`,
@@ -169,6 +195,59 @@ export const contentErrors = {
 } as const;
 
 export type ContentErrorCode = keyof typeof contentErrors;
+
+/**
+ * What the YAML parser's error codes mean for an editor, in the words `yamlSyntax` reports (the
+ * parser's own messages are English: “Implicit keys need to be on a single line”). Keyed by the
+ * `yaml` package's error code; a code not listed here is reported with a generic sentence.
+ */
+export const yamlProblems: Readonly<Record<string, string>> = {
+  MULTILINE_IMPLICIT_KEY: '这一行不是“字段名: 值”的形式（常见原因：冒号后漏了空格，或用了中文冒号“：”）',
+  MISSING_CHAR: '缺少配对的符号：引号、方括号 [ ] 或花括号 { } 没有成对，或字段名后缺少冒号',
+  TAB_AS_INDENT: '用 Tab 缩进了：YAML 只能用空格缩进（从 Word 或网页粘贴时常带进 Tab）',
+  DUPLICATE_KEY: '同一个字段写了两次：删去其中一个',
+  BAD_INDENT: '缩进不对，或方括号 [ ] 没有闭合：同一层的字段应对齐，列表写在一行时以 ] 结尾',
+  BLOCK_AS_IMPLICIT_KEY: '一行里出现了第二个“: ”：值里含冒号时整体加英文引号，如 title: "通报：某县……"；花括号要用英文 { }',
+  BAD_SCALAR_START: '值以 @、` 等保留符号开头：整体加英文引号',
+  BAD_DQ_ESCAPE: '双引号里的反斜杠 \\ 写法不对：改用单引号，或把 \\ 写成 \\\\',
+  MULTIPLE_DOCS: 'frontmatter 里又出现了一行 ---：正文应写在第二个 --- 之后',
+  UNEXPECTED_TOKEN: '出现了 YAML 不认识的符号：含特殊符号的文字整体加英文引号',
+};
+
+/**
+ * Why a value is not an id, said from what the editor typed: a trailing full-width space pasted
+ * from Word, smart quotes, two ids joined by a Chinese comma, capitals, Chinese characters. Offers
+ * the corrected id when dropping those slips leaves a valid one.
+ */
+export function idProblem(input: unknown): string {
+  const base = 'id 应只含小写英文字母、数字和连字符，例如 village-finance';
+  if (typeof input !== 'string') return base;
+  const reasons: [RegExp, string][] = [
+    [/[\s\u200b\ufeff]/, '含有空格（从 Word 或网页粘贴时常在末尾带进全角空格）'],
+    [/[“”‘’"'「」]/, '带了引号：id 不加引号'],
+    [/[，、,；;]/, '把几项写成了一项：列表各项之间用英文逗号加空格分隔'],
+    [/[\u4e00-\u9fff]/, '用了汉字：id 只用小写英文字母、数字和连字符，中文名称另写在 name 或 title 中'],
+    [/[A-Z]/, '含大写字母：id 一律小写'],
+    [/_/, '用了下划线：改用连字符 -'],
+  ];
+  const reason = reasons.find(([re]) => re.test(input))?.[1];
+  if (!reason) return base;
+  const parts = input
+    .normalize('NFKC')
+    .replace(/[\s\u200b\ufeff“”‘’"'「」]/g, '')
+    .split(/[，、,；;]/)
+    .map((p) => p.toLowerCase().replace(/_/g, '-'))
+    .filter((p) => p !== '');
+  const fixed = parts.length > 0 && parts.every((p) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(p)) ? (parts.length > 1 ? `[${parts.join(', ')}]` : parts[0]) : undefined;
+  const shown = /[“”]/.test(input) ? showInvisible(input) : `“${showInvisible(input)}”`;
+  return `id ${shown}${reason}${fixed ? `，应写成 ${fixed}` : ''}`;
+}
+
+/** Names characters an editor cannot see or tell apart in a report (a trailing 　, a “smart” quote). */
+export function showInvisible(text: string): string {
+  const names: Record<string, string> = { '\u3000': '〔全角空格〕', '\t': '〔Tab〕', '\u00a0': '〔不换行空格〕', '\u200b': '〔零宽空格〕', '\ufeff': '〔零宽空格〕' };
+  return text.replace(/[\u3000\t\u00a0\u200b\ufeff]/g, (c) => names[c] ?? c);
+}
 
 /** One problem in one content file, ready to print or assert on. */
 export interface ContentProblem {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument, YAMLError } from 'yaml';
+import { yamlProblems } from './content-errors.ts';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -38,6 +39,20 @@ export function parseMarkdown(text: string): ParsedFile {
   return { data: data as Record<string, unknown>, body: text.slice(m[0].length) };
 }
 
+/**
+ * The two slips behind most broken frontmatter, named from the line itself: a key followed by a
+ * full-width colon (typed with a Chinese IME, or pasted from Word), or by a colon with no space.
+ */
+function explainLine(line: string): string | undefined {
+  const key = /^\s*(?:-\s+)?([A-Za-z][\w-]*)\s*(：|:(?=[^\s]))\s*(.*)$/.exec(line.replace(/\r$/, ''));
+  if (!key) return undefined;
+  const [, name = '', colon, value = ''] = key;
+  const fixed = `${name}: ${value.trim()}`;
+  return colon === '：'
+    ? `字段名“${name}”后面用了中文冒号“：”：应为英文冒号加一个空格，写成 ${fixed}`
+    : `字段名“${name}”的冒号后缺少空格：应写成 ${fixed}`;
+}
+
 /** More aliases than any real list needs: beyond this, `*a` expansions are a "billion laughs" bomb. */
 const MAX_ALIASES = 100;
 
@@ -53,8 +68,10 @@ export function parseYaml(text: string, lineOffset = 0): unknown {
   };
   const error = doc.errors[0];
   if (error) {
-    const detail = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    throw new FrontmatterError(`${where(error)}${detail}`);
+    const line = text.split('\n')[(error.linePos?.[0]?.line ?? 0) - 1] ?? '';
+    const key = error.code === 'DUPLICATE_KEY' ? /^\s*(?:-\s+)?([^\s:：]+)\s*:/.exec(line)?.[1] : undefined;
+    const detail = explainLine(line) ?? yamlProblems[error.code] ?? 'YAML 结构有误，这一行无法读出';
+    throw new FrontmatterError(`${where(error)}${key ? `字段“${key}”：` : ''}${detail}`);
   }
   const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (tag) {

@@ -13,7 +13,7 @@ import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { listContentFiles } from './content-files.ts';
 import { networkProblems } from './federation-files.ts';
 import { EncodingError, FrontmatterError, parseMarkdown, parseYaml, readContentText } from './frontmatter.ts';
-import { bodyImageProblems, personalDataProblems, svgProblems } from './publish-checks.ts';
+import { bodyImageProblems, personalDataProblems, rawHtmlProblems, svgProblems } from './publish-checks.ts';
 import { rememberFrontmatter } from './publication.ts';
 import { buildRefIndex, checkRef, findRefs, UNREADABLE } from './references.ts';
 import { checkEntryFile, validateEntries, type ValidatableEntry } from './validate.ts';
@@ -164,6 +164,7 @@ export function loadContent(root: string, cwd = process.cwd(), only?: readonly C
       const yamlLines = text.length - parsed.body.length > 0 ? text.slice(0, text.length - parsed.body.length).split('\n').length - 1 : 0;
       problems.push(...personalDataProblems({ file, text, data: parsed.data, yamlLines, id, allowed: allowedIn(parsed.data) }));
       problems.push(...bodyImageProblems(file, full, parsed.body, resolve(cwd, root)));
+      problems.push(...rawHtmlProblems(file, parsed.body, yamlLines + 1));
       const result = spec.schema(imageChecker(full, resolve(cwd, root))).safeParse(parsed.data, { reportInput: true });
       if (!result.success) {
         const schemaProblems = issuesToProblems(file, result.error.issues);

@@ -9,13 +9,16 @@
  * line breaks, Markdown emphasis and escapes between two digits are dropped, so
  * `139**1234**5678`, `&#49;3912345678` and a number broken over two lines are all found.
  */
-export type PersonalDataKind = 'id-card' | 'mobile' | 'bank-card' | 'email';
+export type PersonalDataKind = 'id-card' | 'mobile' | 'bank-card' | 'email' | 'plate' | 'address' | 'name';
 
 export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, string> = {
   'id-card': '身份证号码',
   mobile: '手机号码',
   'bank-card': '银行卡号',
   email: '电子邮箱地址',
+  plate: '机动车号牌',
+  address: '住址门牌（楼号、单元、室号）',
+  name: '真实姓名（案例人物应写作张某、李某某）',
 };
 
 export interface PersonalDataFinding {
@@ -179,8 +182,35 @@ const ID_RE = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}\\d{8}${SEP}\\d{3}[\\dXx](?![
 const OLD_ID_RE = new RegExp(`(?<!\\d)[1-8]\\d{5}${SEP}\\d{6}${SEP}\\d{3}(?!\\d)`, 'g');
 const MOBILE_RE = /(?<![\d.])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![\d.])/g;
 const CARD_RE = /(?<![\d.])\d(?:[ -]?\d){15,18}(?![\d.])/g;
-// Unicode domains (张三@单位.中国) count: NFKC has already turned a full-width ＠ into @.
-const EMAIL_RE = /[A-Za-z0-9._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Unicode domains (张三@单位.中国) count: NFKC has already turned a full-width ＠ into @. A match
+// starts only where a run of address characters starts: otherwise a long run with no @ (a pasted
+// base64 image) is retried from each of its characters, and a 3 MB paste hangs the check for hours.
+const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+/**
+ * A plate pasted from a judgment or a news report (苏A12345, 京A·8K123, 粤B D12345): province,
+ * issuing letter, then five alphanumerics (six for new-energy cars) with at least one digit. I and O
+ * never appear on a plate, which keeps ordinary Latin abbreviations out.
+ */
+const PLATE_RE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・.\s-]?(?=[A-HJ-NP-Z0-9]{0,5}\d)[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
+/**
+ * A home's door: at least two of building, entrance and room together (3号楼2单元501室, 12栋1203室,
+ * 2单元501). One building on its own (“5号楼的墙”) is not anybody's address.
+ */
+const ADDRESS_RE = /\d+(?:号楼|栋|幢|座)[-\s]?\d+(?:单元|室|号房?)(?:[-\s]?\d+(?:室|号))?|\d+单元[-\s]?\d+(?:室|号)?/g;
+/**
+ * A person named the way a judgment or a case report names them — 被告人王建国，男，… — rather than
+ * as 王某: a role, a common surname, and one or two characters that are not 某 or 甲乙丙丁, closed by
+ * punctuation or the verb that follows a name. Narrow on purpose: a name detector that fired on
+ * ordinary prose would be ignored.
+ */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+const NAME_CHAR = '(?:(?![某甲乙丙丁])[\\u4e00-\\u9fff])';
+const NAME_RE = new RegExp(
+  `(?<=(?:被告人|被调查人|被审查调查人|犯罪嫌疑人|被举报人|行贿人|受贿人|举报人|证人|当事人|姓名[:：]?\\s*))[${SURNAMES}]${NAME_CHAR}{1,2}(?=[，,、（(：:；;。\\s]|系|男|女|因|于|在|利用|收受|涉嫌|担任|任)`,
+  'g',
+);
+const maskName = (name: string) => `${name[0] ?? ''}${'*'.repeat(Math.max(0, [...name].length - 1))}`;
 
 /** What a value looks like without the separators people put into numbers. */
 const compact = (value: string) => normaliseForScan(value).text.replace(/[\s-]/g, '').toLowerCase();
@@ -209,7 +239,7 @@ export function findPersonalData(text: string, allowed: readonly string[] = []):
     if (taken.some(([s, e]) => start < e && s < end)) return;
     taken.push([start, end]);
     if (allow.has(m[0].replace(/[\s-]/g, '').toLowerCase())) return;
-    out.push({ kind, line: lineOf(source(start)), value: m[0], masked: mask(m[0]) });
+    out.push({ kind, line: lineOf(source(start)), value: m[0], masked: kind === 'name' ? maskName(m[0]) : mask(m[0]) });
   };
   for (const m of flat.matchAll(ID_RE)) if (isValidIdCard(m[0].replace(/[\s-]/g, ''))) add('id-card', m);
   for (const m of flat.matchAll(OLD_ID_RE)) if (isValidOldIdCard(m[0].replace(/[\s-]/g, ''))) add('id-card', m);
@@ -219,6 +249,9 @@ export function findPersonalData(text: string, allowed: readonly string[] = []):
     if (digits.length >= 16 && digits.length <= 19 && passesLuhn(digits)) add('bank-card', m);
   }
   for (const m of flat.matchAll(EMAIL_RE)) add('email', m);
+  for (const m of flat.matchAll(PLATE_RE)) add('plate', m);
+  for (const m of flat.matchAll(ADDRESS_RE)) add('address', m);
+  for (const m of flat.matchAll(NAME_RE)) add('name', m);
   return out.sort((a, b) => a.line - b.line);
 }
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { contentErrors, type ContentProblem } from './content-errors.ts';
 import { findingKey, findPersonalData, findPersonalDataInValues, PERSONAL_DATA_LABELS, type PersonalDataFinding } from './personal-data.ts';
+import { isUnsafeUrl } from './markdown-safety.ts';
 import { svgText, unsafeSvgParts } from './svg-policy.ts';
 
 const problem = (file: string, field: string, f: PersonalDataFinding): ContentProblem => ({
@@ -63,21 +64,50 @@ const INLINE_IMAGE = /!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 const REFERENCE = /^ {0,3}\[([^\]\n]+)\]:\s*<?(\S+?)>?(?:\s|$)/gm;
 const REFERENCE_USE = /!\[[^\]\n]*\]\[([^\]\n]*)\]/g;
 
-/** Local image paths of a Markdown body, in order; web addresses and page anchors are not files. */
-export function bodyImages(body: string): string[] {
+/** Every image target of a Markdown body, in order: local paths, web addresses and pasted data alike. */
+function bodyImageTargets(body: string): string[] {
   const defs = new Map([...body.matchAll(REFERENCE)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? '']));
   const srcs = [...body.matchAll(INLINE_IMAGE)].map((m) => m[1] ?? '');
   for (const m of body.matchAll(REFERENCE_USE)) {
     const target = defs.get((m[1] ?? '').toLowerCase());
     if (target) srcs.push(target);
   }
-  return srcs.filter((s) => s !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(s));
+  return srcs.filter((s) => s !== '');
+}
+
+const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+/** Local image paths of a Markdown body, in order; web addresses and page anchors are not files. */
+export function bodyImages(body: string): string[] {
+  return bodyImageTargets(body).filter((s) => !NOT_A_FILE.test(s));
+}
+
+/** Quoted markup or an address in a report: its first line, at most 60 characters (never 3 MB of base64). */
+const clip = (text: string) => {
+  const first = text.split('\n')[0] ?? '';
+  return first.length > 60 || first !== text ? `${first.slice(0, 60)}…` : first;
+};
+
+/**
+ * Images the page would not show, while the check passed: a picture pasted from Word arrives as
+ * `data:` (the Markdown filter drops it), and one from another website is blocked by the CSP
+ * (`img-src 'self'`) — and would tell that website who reads the page.
+ */
+function unshownImageProblems(file: string, body: string): ContentProblem[] {
+  return bodyImageTargets(body).flatMap((src): ContentProblem[] => {
+    if (/^\s*data:/i.test(src)) {
+      const kb = Math.max(1, Math.round((src.length * 3) / 4 / 1024));
+      return [{ file, field: '正文', code: 'pastedImage', message: contentErrors.pastedImage.message(kb) }];
+    }
+    if (/^(?:https?:)?\/\//i.test(src)) return [{ file, field: '正文', code: 'externalImage', message: contentErrors.externalImage.message(clip(src)) }];
+    return [];
+  });
 }
 
 /** Every local image of a body must exist inside the content folder (Astro would fail on it in English). */
 export function bodyImageProblems(file: string, fullPath: string, body: string, contentRoot: string): ContentProblem[] {
   const root = resolve(contentRoot);
-  return bodyImages(body).flatMap((src) => {
+  const local = bodyImages(body).flatMap((src) => {
     let path: string;
     try {
       path = resolve(dirname(fullPath), decodeURI(src.split(/[?#]/)[0] ?? src));
@@ -87,4 +117,39 @@ export function bodyImageProblems(file: string, fullPath: string, body: string, 
     const inside = !relative(root, path).startsWith(`..${sep}`) && relative(root, path) !== '..';
     return inside && existsSync(path) ? [] : [{ file, field: '正文', code: 'missingImage' as const, message: contentErrors.missingImage.message(src) }];
   });
+  return [...local, ...unshownImageProblems(file, body)];
+}
+
+/** Fenced code blocks and inline code spans, where `<b>` is meant to be shown as written. */
+const CODE = /^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))|`+[^`\n]+`+/gm;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|(?![\s\S]))/g;
+const HTML_TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>\n]*)?\/?>/g;
+const LINK = /(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)/g;
+
+/**
+ * Markup in a body that the page would show as text or drop (markdown-safety.ts keeps it from
+ * running): an HTML comment an editor meant as a hidden note — published in full — tags pasted
+ * from Word or a web page, and links to `javascript:`. One report per kind of tag, on the line
+ * where it first appears (`bodyStart` is the file line the body starts on).
+ */
+export function rawHtmlProblems(file: string, body: string, bodyStart: number): ContentProblem[] {
+  // Code keeps its length (blanked, line breaks kept) so line numbers still match.
+  const text = body.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
+  const lineOf = (index: number) => bodyStart + (text.slice(0, index).match(/\n/g)?.length ?? 0);
+  const problems: ContentProblem[] = [];
+  for (const m of text.matchAll(HTML_COMMENT)) {
+    problems.push({ file, field: `第 ${lineOf(m.index)} 行`, code: 'htmlComment', message: contentErrors.htmlComment.message(clip(m[0])) });
+  }
+  const seen = new Set<string>();
+  for (const m of text.matchAll(HTML_TAG)) {
+    const name = (m[1] ?? '').toLowerCase();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    problems.push({ file, field: `第 ${lineOf(m.index)} 行`, code: 'rawHtml', message: contentErrors.rawHtml.message(clip(m[0])) });
+  }
+  for (const m of text.matchAll(LINK)) {
+    const href = m[1] ?? '';
+    if (isUnsafeUrl(href)) problems.push({ file, field: `第 ${lineOf(m.index)} 行`, code: 'unsafeLink', message: contentErrors.unsafeLink.message(clip(href)) });
+  }
+  return problems.sort((a, b) => Number(/\d+/.exec(a.field)?.[0]) - Number(/\d+/.exec(b.field)?.[0]));
 }

@@ -96,6 +96,44 @@ export function buildRefIndex(entries: readonly CheckableEntry[], unparsed: read
   return { ids, articles };
 }
 
+/** Edit distance, giving up (returning `limit + 1`) once it must exceed `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length] ?? limit + 1;
+}
+
+/**
+ * The existing id a misspelt one most likely meant — a letter dropped or swapped, a plural — or
+ * nothing when no id is close, or two are equally close (a wrong guess is worse than none).
+ * Runs only for references that failed, so the library's size matters little.
+ */
+export function closestId(value: string, known: Iterable<string>): string | undefined {
+  const limit = Math.max(1, Math.min(3, Math.floor(value.length / 5)));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  let tied = false;
+  for (const id of known) {
+    if (id === UNREADABLE) continue;
+    const d = distance(value, id, limit);
+    if (d < bestDistance) [best, bestDistance, tied] = [id, d, false];
+    else if (d === bestDistance && d <= limit) tied = true;
+  }
+  return best !== undefined && !tied ? best : undefined;
+}
+
 export function checkRef(ref: FoundRef, index: RefIndex): Omit<ContentProblem, 'file'> | undefined {
   if (index.ids.get(ref.collection)?.has(UNREADABLE)) return undefined;
   if (ref.collection === 'documents') {
@@ -103,7 +141,8 @@ export function checkRef(ref: FoundRef, index: RefIndex): Omit<ContentProblem, '
     if (!m) return undefined; // the schema already reported the format
     const [, docId = '', article] = m;
     if (!index.ids.get('documents')?.has(docId)) {
-      return { field: ref.field, code: 'missingReference', message: contentErrors.missingReference.message(collectionNames.documents, docId) };
+      const closest = closestId(docId, index.ids.get('documents') ?? []);
+      return { field: ref.field, code: 'missingReference', message: contentErrors.missingReference.message(collectionNames.documents, docId, closest) };
     }
     const known = index.articles.get(docId);
     if (article && known && !known.has(article)) {
@@ -117,7 +156,8 @@ export function checkRef(ref: FoundRef, index: RefIndex): Omit<ContentProblem, '
     return { field: ref.field, code: 'unknownUnit', message: contentErrors.unknownUnit.message(ref.value, [...(known ?? [])].sort()) };
   }
   if (!known?.has(ref.value)) {
-    return { field: ref.field, code: 'missingReference', message: contentErrors.missingReference.message(collectionNames[ref.collection], ref.value) };
+    const closest = closestId(ref.value, known ?? []);
+    return { field: ref.field, code: 'missingReference', message: contentErrors.missingReference.message(collectionNames[ref.collection], ref.value, closest) };
   }
   return undefined;
 }

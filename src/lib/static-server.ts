@@ -72,13 +72,43 @@ function fileFor(root: string, urlPath: string): string | undefined {
 const NOT_FOUND = '404：找不到这个页面。\n';
 
 /**
+ * The folder's header, read again after a rebuild: an editor who runs `npm run build` while
+ * `npm run serve` is still up gets the new pages' inline-style hashes allowed, instead of pages
+ * drawn unstyled until the server is restarted. A rebuild rewrites index.html, so its time is
+ * the sign; one stat a request. A folder caught half-written keeps the last good header.
+ */
+function liveCsp(root: string): () => string {
+  const builtAt = () => {
+    try {
+      return statSync(join(root, 'index.html')).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+  let header = siteCsp(root);
+  let stamp = builtAt();
+  return () => {
+    const now = builtAt();
+    if (now === stamp) return header;
+    try {
+      header = siteCsp(root);
+      stamp = now;
+    } catch {
+      // A page without its policy yet (the build is still writing): try again on the next request.
+    }
+    return header;
+  };
+}
+
+/**
  * `csp` defaults to the header computed from the folder's pages (deploy.ts); `cors`, the origins
  * of the sites that search this one (issue 20), to LIANJIAN_CORS_ORIGINS.
  */
 export function serveStatic(dir: string, { csp, cors = corsOrigins() }: { csp?: string; cors?: readonly string[] } = {}): Server {
   const root = resolve(dir);
-  const security = { 'Content-Security-Policy': csp ?? siteCsp(root), ...SECURITY_HEADERS };
+  const policy = csp === undefined ? liveCsp(root) : () => csp;
   return createServer((req, res) => {
+    const security = { 'Content-Security-Policy': policy(), ...SECURITY_HEADERS };
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '/';
     const ok = canonical(path);

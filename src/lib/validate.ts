@@ -30,6 +30,33 @@ export function validateEntries(entries: readonly ValidatableEntry[], unparsed: 
   problems.push(...checkVersionsInForce(entries));
   problems.push(...checkGraphs(entries));
   problems.push(...checkLegalConsistency(entries));
+  problems.push(...checkDuplicateContent(entries));
+  return problems;
+}
+
+/**
+ * The same entry saved under two file names (“另存为” instead of renaming, or a copy made to edit
+ * an internal case): two pages, and if the copy lost `visibility: internal`, an internal case on
+ * the public edition. Same collection, same title, same body once whitespace is ignored.
+ */
+export function checkDuplicateContent(entries: readonly ValidatableEntry[]): ContentProblem[] {
+  const groups = new Map<string, ValidatableEntry[]>();
+  for (const e of entries) {
+    if (collectionSpecs[e.collection].kind !== 'entries') continue;
+    const key = `${e.collection}\u0000${String(e.data['title'] ?? '')}\u0000${e.body.replace(/\s+/g, '')}`;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  const problems: ContentProblem[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const internalTwin = group.some((e) => e.data['visibility'] === 'internal') && group.some((e) => e.data['visibility'] !== 'internal' && e.data['draft'] !== true);
+    for (const e of group) {
+      const others = group.filter((o) => o !== e).map((o) => o.file);
+      problems.push({ file: e.file, field: '', code: 'duplicateContent', message: contentErrors.duplicateContent.message(others, internalTwin) });
+    }
+  }
   return problems;
 }
 

@@ -3,6 +3,7 @@
  * registered in `refTargets`, so one walker (lib/references.ts) finds every reference in any entry
  * without a hand-kept list of reference fields.
  */
+import { idProblem } from '../lib/content-errors.ts';
 import { z } from './messages.ts';
 
 export const collectionNames = {
@@ -31,7 +32,7 @@ export const collectionNames = {
 export type CollectionName = keyof typeof collectionNames;
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const id = () => z.string().regex(ID_PATTERN, { error: 'id 应只含小写英文字母、数字和连字符，例如 village-finance' });
+export const id = () => z.string().regex(ID_PATTERN, { error: (issue) => idProblem(issue.input) });
 
 export const refTargets = z.registry<{ collection: CollectionName }>();
 

@@ -65,6 +65,28 @@ describeBrowser('a cadre finds the cases for their post', () => {
     });
   }
 
+  it('shows a phone keyboard user the menu link Tab reaches, unfaded and in view', async () => {
+    const { page } = await browser.open('/', { viewport: phone });
+    const menu = page.getByRole('navigation', { name: '主要栏目' });
+    const labels = await menu.getByRole('link').allInnerTexts();
+    await page.locator('.site-header__brand').focus();
+    for (const label of labels) {
+      await page.keyboard.press('Tab');
+      const seen = await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        const nav = a.closest('nav') as HTMLElement;
+        const box = nav.getBoundingClientRect();
+        const r = a.getBoundingClientRect();
+        return { text: a.innerText, faded: getComputedStyle(nav).maskImage !== 'none', shown: (Math.min(r.right, box.right) - Math.max(r.left, box.left)) / r.width };
+      });
+      expect(seen.text).toBe(label);
+      // The last 12 % of the menu fades out; 岗位自查, 预警指标 and 制度文件 stopped inside the fade.
+      expect(seen.faded, label).toBe(false);
+      // Chrome does not scroll a link already mostly in the box: 廉洁文化 may lose a few pixels at the edge.
+      expect(seen.shown, label).toBeGreaterThan(0.75);
+    }
+  });
+
   it('shows a phone the risk map as a readable list with counts, and a desktop the heat map', async () => {
     const cases = of<CaseData>('cases');
     const { page } = await browser.open('/risks/', { viewport: phone });

@@ -37,6 +37,16 @@ describeBrowser('module quiz', () => {
 describeBrowser('study record', () => {
   const browser = useBrowser();
 
+  it('says how to add a case while none is recorded, and stops saying it once one is', async () => {
+    const { page } = await browser.open('/study/');
+    const empty = page.getByText('还没有记入案例');
+    await expect.poll(() => empty.isVisible()).toBe(true);
+    expect(await empty.innerText()).toContain('记入学习记录');
+    await page.goto('/study/?add=case:county-road-tender-tailoring');
+    await expect.poll(() => page.locator('[data-cases] a').count()).toBe(1);
+    expect(await empty.isVisible()).toBe(false);
+  });
+
   it('adds a case from its page link, ticks a module, totals 学时 and survives a reload', async () => {
     const { page, errors } = await browser.open('/cases/county-road-tender-tailoring/');
     await page.getByRole('link', { name: '记入学习记录' }).click();

@@ -19,6 +19,24 @@ describeBrowser('home page', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('领导干部学习路径');
     expect(errors).toEqual([]);
   });
+
+  for (const width of [390, 1280]) {
+    it(`shows 去课程组配 under the trainer's card as a link, not as plain bold text (${width} px)`, async () => {
+      const { page } = await browser.open('/', { viewport: { width, height: 900 } });
+      const next = page.getByRole('link', { name: '去课程组配：排课、下载课件' });
+      const card = page.getByRole('link', { name: /^培训师/ });
+      const look = (el: Element) => {
+        const s = getComputedStyle(el);
+        return { color: s.color, underline: s.textDecorationLine, background: s.backgroundColor };
+      };
+      const [linkLook, cardText] = [await next.evaluate(look), await card.locator('span').evaluate(look)];
+      expect(linkLook.underline).toBe('underline');
+      expect(linkLook.color).not.toBe(cardText.color);
+      // Was painted white like a card of its own, with the body text colour.
+      expect(linkLook.background).toBe('rgba(0, 0, 0, 0)');
+      expect(linkLook.color).toBe('rgb(23, 78, 166)');
+    });
+  }
 });
 
 describeBrowser('search', () => {

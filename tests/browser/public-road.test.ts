@@ -114,6 +114,49 @@ describeBrowser('pages that look finished', () => {
     expect(await review.page.locator('main').innerText()).toMatch(/截至构建日期 \d{4}-\d{2}-\d{2}/);
   });
 
+  for (const viewport of [phone, desktop]) {
+    it(`keeps each quiz question, with its number, inside its box, never struck through by the border (${viewport.width} px)`, async () => {
+      const { page } = await browser.open('/courses/leader-major-decisions/', { viewport });
+      const questions = await page.locator('.quiz fieldset').evaluateAll((sets) =>
+        sets.map((set) => {
+          const legend = set.querySelector('legend') as HTMLElement;
+          return {
+            text: legend.innerText.slice(0, 20),
+            legendTop: legend.getBoundingClientRect().top,
+            boxTop: set.getBoundingClientRect().top,
+            number: getComputedStyle(legend, '::before').content,
+            marker: getComputedStyle(set.closest('li') as Element).listStyleType,
+          };
+        }),
+      );
+      expect(questions.length).toBeGreaterThan(2);
+      for (const q of questions) {
+        expect(q.legendTop, q.text).toBeGreaterThanOrEqual(q.boxTop);
+        expect(q.number, q.text).toContain('counter(quiz)');
+        expect(q.marker, q.text).toBe('none');
+      }
+    });
+  }
+
+  it('keeps short table headings and 「专题讲授」 on one line on a phone (module schedule, member sites)', async () => {
+    // Counts the lines a cell's text takes: one client rect per line box.
+    const lines = (cells: Element[]) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return [cell.textContent ?? '', new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size] as const;
+      });
+    const course = await browser.open('/courses/leader-major-decisions/', { viewport: phone });
+    const segments = await course.page.locator('.schedule__segment').evaluateAll(lines);
+    expect(segments.map(([t]) => t)).toContain('专题讲授');
+    for (const [text, n] of segments) if (text.length <= 5) expect(n, text).toBe(1);
+    const sites = await browser.open('/network/sites/', { viewport: phone });
+    const headings = await sites.page.locator('main thead th').evaluateAll(lines);
+    expect(headings.map(([t]) => t)).toEqual(['单位', '层级', '案例', '培训模块', '制度文件']);
+    for (const [text, n] of headings) expect(n, text).toBe(1);
+    expect(await sites.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  });
+
   it('keeps heading levels in order on the case library', async () => {
     const { page } = await browser.open('/cases/');
     const levels = await page.locator('main').locator('h1, h2, h3, h4').evaluateAll((els) => els.map((h) => Number(h.tagName[1])));

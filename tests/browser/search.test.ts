@@ -5,6 +5,18 @@ import { describeBrowser, useBrowser } from '../helpers/browser.ts';
 describeBrowser('search page', () => {
   const browser = useBrowser();
 
+  it('shows a phone reader the first result without scrolling, the long help folded away until asked for', async () => {
+    const { page, errors } = await browser.open('/search/?q=受贿', { viewport: { width: 390, height: 844 } });
+    const first = page.locator('[data-results] li h2 a').first();
+    await first.waitFor();
+    const box = await first.boundingBox();
+    expect(box && box.y + box.height, 'the first result title is on the first screen').toBeLessThan(844);
+    expect(await page.locator('.search__help p').isVisible()).toBe(false);
+    await page.getByText('搜索说明').click();
+    expect(await page.locator('.search__help').innerText()).toContain('不足 50 个时');
+    expect(errors).toEqual([]);
+  });
+
   it('filters by facet with counts, keeps everything in the URL, and is driven by keyboard', async () => {
     const { page, errors } = await browser.open('/search/?q=受贿');
     const status = page.locator('[data-status]');

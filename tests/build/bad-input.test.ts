@@ -62,6 +62,14 @@ describe('a build with bad content stops with a clear message', () => {
     expectStopped(buildWith('cases/public-case.md', 'powerStage: execution', 'powerStage: planning'), 'powerStage', contentErrors.missingReference.message('权力运行环节', 'planning'));
   });
 
+  it('a reviewer\'s note in an HTML comment, which the page would print', () => {
+    expectStopped(
+      buildWith('cases/public-case.md', '测试正文，包含招标一词。', '测试正文。<!-- 待核实：举报材料第3页 -->'),
+      '第 32 行',
+      contentErrors.htmlComment.message('<!-- 待核实：举报材料第3页 -->'),
+    );
+  });
+
   it('a reference to an article that does not exist', () => {
     expectStopped(
       buildWith('cases/public-case.md', 'basis: [criminal-law#385]', 'basis: [criminal-law#386]'),

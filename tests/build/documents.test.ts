@@ -42,7 +42,12 @@ describe('document pages', () => {
     const article = html.slice(html.indexOf(`id="${articleAnchor('385')}"`), html.indexOf(`id="${articleAnchor('386')}"`));
     for (const c of citing.slice(0, ARTICLE_CITING_CASES)) expect(article, c.id).toContain(`href="${urls.case(c.id)}"`);
     for (const c of citing.slice(ARTICLE_CITING_CASES)) expect(article, c.id).not.toContain(`href="${urls.case(c.id)}"`);
-    expect(text(article)).toContain(`共 ${citing.length} 个案例引用本条，这里列出最新的 ${ARTICLE_CITING_CASES} 个：查看全部 ${citing.length} 个案例`);
+    expect(text(article)).toContain(`引用本条的案例（共 ${citing.length} 个，这里列出最新的 ${ARTICLE_CITING_CASES} 个）：`);
+    // Cases and modules on lines of their own, so the reader can count the cases the line names.
+    const caseLine = /<p class="article__cited[^>]*>\s*引用本条的案例[\s\S]*?<\/p>/.exec(article)?.[0] ?? '';
+    expect([...caseLine.matchAll(/href="\/cases\//g)]).toHaveLength(ARTICLE_CITING_CASES);
+    expect(caseLine).not.toContain('href="/courses/');
+    expect(text(article)).toMatch(/讲到本条的培训模块：/);
   });
 
   it('「查看全部 N 个案例」 under an article leads to its own list of every citing case, newest first, page by page', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load-content.ts';
 import { isPublished, type Publishable } from '../../src/lib/publish.ts';
 import { urls } from '../../src/lib/urls.ts';
-import { DIST, distFile, htmlPages, pageExists } from '../helpers/dist.ts';
+import { DIST, distFile, htmlPages, pageExists, visibleText } from '../helpers/dist.ts';
 import { covers, cspHeader, pagePolicy } from '../../src/lib/deploy.ts';
 
 const { entries, problems } = loadContent('content');
@@ -40,6 +40,15 @@ describe('pages of the built site', () => {
       expect(html, file).toMatch(/<meta name="description" content="[^"]+"/);
       expect(html, file).toContain('href="#main"');
     }
+  });
+
+  it('no reader sees Markdown bold markers: 「**改进调查研究。**到基层」 printed its asterisks', () => {
+    // CommonMark does not close ** after a full-width 。 when a character follows at once.
+    const shown = htmlPages().flatMap((file) => {
+      const at = visibleText(distFile(file)).indexOf('**');
+      return at < 0 ? [] : [`${file}: ${visibleText(distFile(file)).slice(Math.max(0, at - 10), at + 20)}`];
+    });
+    expect(shown).toEqual([]);
   });
 
   /** Pages where a person interacts: each loads its own script, and only these do. */

@@ -96,7 +96,7 @@ describe('schema errors name the file, the field and what was expected', () => {
 
   it('a post naming a risk point that does not exist, or a tier that is not a case tier', () => {
     const { problems, path } = problemsAfter('taxonomies/posts.yaml', 'riskPoints: [tailored-bid-terms, split-purchase]', 'riskPoints: [tailored-bid-terms, split-purchse]');
-    expect(problems).toEqual([{ file: path, field: '[0].riskPoints[1]', code: 'missingReference', message: contentErrors.missingReference.message('廉政风险点', 'split-purchse') }]);
+    expect(problems).toEqual([{ file: path, field: '[0].riskPoints[1]', code: 'missingReference', message: contentErrors.missingReference.message('廉政风险点', 'split-purchse', 'split-purchase') }]);
     const tier = problemsAfter('taxonomies/posts.yaml', 'tier: key-post', 'tier: public');
     expect(tier.problems.map((p) => [p.file, p.field])).toEqual([[tier.path, '[0].tier']]);
   });

@@ -12,7 +12,14 @@ const good = readFileSync(`${MINI}/cases/public-case.md`, 'utf8');
 
 describe('checking an entry before it is saved', () => {
   it('a sound new case passes', () => {
-    expect(checkProposedEntry(MINI, { collection: 'cases', slug: 'copy-of-public-case', text: good }).problems).toEqual([]);
+    const text = good.replace('title: 某县局长招标量身定制受贿案', 'title: 某县副局长招标量身定制受贿案');
+    expect(checkProposedEntry(MINI, { collection: 'cases', slug: 'copy-of-public-case', text }).problems).toEqual([]);
+  });
+
+  it('an unchanged duplicate of an existing case is refused: it would be published twice', () => {
+    const { problems } = checkProposedEntry(MINI, { collection: 'cases', slug: 'copy-of-public-case', text: good });
+    expect(problems.map((p) => [p.file, p.code])).toEqual([['cases/copy-of-public-case.md', 'duplicateContent']]);
+    expect(problems[0]?.message).toMatch(/^与 .*cases\/public-case\.md 的标题和正文完全相同：同一条内容以两个文件名保存了两次$/);
   });
 
   it('an ID-card number pasted into the narrative is refused, masked, with its line', () => {

@@ -163,6 +163,7 @@ describe('version and prerequisite graphs', () => {
     copyFileSync(join(dir, 'courses/basic-module.md'), join(dir, 'courses/advanced-module.md'));
     plant(dir, 'courses/basic-module.md', 'cases: [public-case, internal-case]', 'cases: [public-case, internal-case]\nprerequisites: [basic-module, advanced-module]');
     plant(dir, 'courses/advanced-module.md', 'cases: [public-case, internal-case]', 'cases: [public-case, internal-case]\nprerequisites: [basic-module]');
+    plant(dir, 'courses/advanced-module.md', 'title: 测试模块：招标环节的风险', 'title: 测试模块：招标环节的风险（进阶）');
     const cycle = (file: string) => ({ file: at(dir, file), field: 'prerequisites', code: 'prerequisiteCycle', message: contentErrors.prerequisiteCycle.message('advanced-module → basic-module → advanced-module') });
     expect(check(dir)).toEqual([
       { file: at(dir, 'courses/basic-module.md'), field: 'prerequisites[0]', code: 'selfReference', message: contentErrors.selfReference.message('先修模块') },

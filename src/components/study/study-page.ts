@@ -59,10 +59,12 @@ class StudyPage extends HTMLElement {
     const t = totals(this.#record);
     const summary = `已学 ${t.modules} 个培训模块、${t.cases} 个案例，累计 ${t.hours} 学时`;
     for (const el of this.querySelectorAll('[data-totals]')) el.textContent = summary;
+    const studiedCases = this.#record.items.filter((i) => i.kind === 'case');
+    const empty = this.querySelector<HTMLElement>('[data-cases-empty]');
+    if (empty) empty.hidden = studiedCases.length > 0;
     const cases = this.querySelector('[data-cases]');
     cases?.replaceChildren(
-      ...this.#record.items
-        .filter((i) => i.kind === 'case')
+      ...studiedCases
         .map((i) => {
           const li = document.createElement('li');
           const a = Object.assign(document.createElement('a'), { href: `/cases/${i.id}/`, textContent: i.title });
