@@ -12,8 +12,8 @@
  * every member republishes from the parent's export is listed once (shared-pages.ts).
  *
  * Members' narrative bundles (案情全文) are searched the same way, through narrative(): only when
- * search-page.ts would search this site's own (the combined main answer is thin), shard by shard,
- * each source through the one NarrativeSearch.search of pagefind.ts. A member whose narrative
+ * search-page.ts would search this site's own (the combined main answer is thin), each source's
+ * one narrative index through the same NarrativeSearch.search (pagefind.ts, narrative-index.ts). A member whose narrative
  * bundle fails or is late is named separately: its main results still count.
  */
 import type { NarrativeSearch, Pagefind, PagefindResponse, PagefindResultData, PagefindSearchOptions } from './pagefind.ts';
