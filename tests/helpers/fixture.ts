@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadContent } from '../../src/lib/load-content.ts';
@@ -24,7 +24,12 @@ export function plant(dir: string, file: string, from: string | RegExp, to: stri
 /** Plants one fault in a fresh fixture copy and checks it: the problems, and the file path they name. */
 export function problemsAfter(file: string, from: string | RegExp, to: string) {
   const dir = copyFixture();
-  plant(dir, file, from, to);
-  const { problems } = loadContent(dir, '/');
-  return { problems, path: relative('/', join(dir, file)) };
+  try {
+    plant(dir, file, from, to);
+    const { problems } = loadContent(dir, '/');
+    return { problems, path: relative('/', join(dir, file)) };
+  } finally {
+    // Only the problems and the path are kept: without this a test run left a copy per fault in the temp folder.
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
